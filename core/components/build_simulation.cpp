@@ -1,0 +1,104 @@
+#include "build_simulation.h"
+
+#include "cache.h"
+#include "client.h"
+#include "load_balancer.h"
+#include "station.h"
+
+#include <algorithm>
+
+namespace sdlab::components {
+
+using model::Json;
+
+sim::Distribution durationFromJson(const Json& v) {
+    if (v.is_number()) return sim::Distribution::deterministic(v.get<double>() / 1000.0);
+    const std::string dist = v["dist"].get<std::string>();
+    if (dist == "uniform")
+        return sim::Distribution::uniform(v["min_ms"].get<double>() / 1000.0,
+                                          v["max_ms"].get<double>() / 1000.0);
+    const double mean = v["mean_ms"].get<double>() / 1000.0;
+    if (dist == "exponential") return sim::Distribution::exponential(mean);
+    if (dist == "lognormal") return sim::Distribution::logNormal(mean, v["cv"].get<double>());
+    return sim::Distribution::deterministic(mean);
+}
+
+namespace {
+
+Station::Config stationConfig(const Json& p, const char* workers, const char* readTime,
+                              const char* writeTime) {
+    Station::Config c;
+    c.workers = p[workers].get<int>();
+    c.queueCapacity = p["queue_capacity"].get<long>();
+    c.readTime = durationFromJson(p[readTime]);
+    c.writeTime = durationFromJson(p[writeTime]);
+    return c;
+}
+
+std::uint32_t keySpace(const model::Scenario& s) {
+    std::uint32_t keys = 1;
+    for (const auto& c : s.components)
+        if (c.type == "client") keys = std::max(keys, c.params["keys"].get<std::uint32_t>());
+    return keys;
+}
+
+std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
+                                              const model::ComponentSpec& spec, sim::Index index) {
+    const Json& p = spec.params;
+    sim::Rng rng = sim::makeStream(s.seed, "component:" + spec.id);
+    if (spec.type == "client") {
+        Client::Config c;
+        c.closedLoop = p["mode"] == "closed";
+        c.rps = p["rps"].get<double>();
+        c.poisson = p["arrival"] == "poisson";
+        c.users = p["users"].get<int>();
+        c.thinkTime = durationFromJson(p["think_time"]);
+        c.readRatio = p["read_ratio"].get<double>();
+        c.keys = p["keys"].get<std::uint32_t>();
+        c.zipf = p["zipf"].get<double>();
+        return std::make_unique<Client>(spec.id, index, c, std::move(rng));
+    }
+    if (spec.type == "service")
+        return std::make_unique<Service>(
+            spec.id, index, stationConfig(p, "workers", "service_time", "service_time"),
+            std::move(rng));
+    if (spec.type == "database")
+        return std::make_unique<Service>(spec.id, index,
+                                         stationConfig(p, "connections", "read_time", "write_time"),
+                                         std::move(rng));
+    if (spec.type == "cache") {
+        auto store = policies::makeCacheStore(
+            policies::evictionFromName(p["eviction"].get<std::string>()),
+            p["capacity"].get<std::uint32_t>(), keySpace(s), p["ttl_s"].get<double>());
+        return std::make_unique<Cache>(spec.id, index,
+                                       stationConfig(p, "workers", "service_time", "service_time"),
+                                       std::move(rng), std::move(store));
+    }
+    if (spec.type == "load_balancer") {
+        LoadBalancer::Config c;
+        c.algorithm = policies::balancingFromName(p["algorithm"].get<std::string>());
+        c.virtualNodes = p["virtual_nodes"].get<int>();
+        return std::make_unique<LoadBalancer>(spec.id, index, c, std::move(rng));
+    }
+    throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
+}
+
+} // namespace
+
+std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
+    auto simulation = std::make_unique<sim::Simulation>(s.warmupS);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        simulation->addComponent(makeComponent(s, s.components[i], sim::Index(i)));
+    for (const auto& l : s.links) {
+        sim::Link link;
+        link.from = sim::Index(s.indexOf(l.from));
+        link.to = sim::Index(s.indexOf(l.to));
+        link.latency = durationFromJson(l.params["latency_ms"]);
+        link.weight = l.params["weight"].get<double>();
+        link.rng = sim::makeStream(s.seed, "link:" + l.from + "->" + l.to);
+        simulation->addLink(std::move(link));
+    }
+    return simulation;
+}
+
+} // namespace sdlab::components

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "policies/cache_store.h"
+#include "station.h"
+
+#include <memory>
+
+namespace sdlab::components {
+
+/// A read-through cache in front of one downstream component: a read hit answers at once, a
+/// miss is fetched from downstream and stored; a write goes downstream and invalidates the
+/// key (the cache-aside discipline).
+class Cache final : public Station {
+public:
+    Cache(std::string id, sim::Index index, const Config& config, sim::Rng rng,
+          std::unique_ptr<policies::CacheStore> store);
+    void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
+    void reportExtra(nlohmann::ordered_json& out,
+                     const metrics::CounterSnapshot& window) const override;
+
+private:
+    void afterLocalWork(sim::Simulation& sim, sim::Index frame) override;
+    std::unique_ptr<policies::CacheStore> store_;
+};
+
+} // namespace sdlab::components

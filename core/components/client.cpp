@@ -1,0 +1,77 @@
+#include "client.h"
+
+#include "sim/simulation.h"
+
+#include <boost/random/uniform_01.hpp>
+#include <limits>
+
+namespace sdlab::components {
+
+using sim::EventKind;
+
+Client::Client(std::string id, sim::Index index, const Config& config, sim::Rng rng)
+    : Component(std::move(id), index)
+    , config_(config)
+    , rng_(std::move(rng))
+    , keys_(config.keys, config.zipf) {}
+
+double Client::nextGap() {
+    const double mean = 1.0 / config_.rps;
+    return config_.poisson ? sim::Distribution::exponential(mean).sample(rng_) : mean;
+}
+
+void Client::start(sim::Simulation& sim) {
+    if (outLinks().empty()) return; // not connected yet: nothing to send to
+    if (config_.closedLoop) {
+        for (int u = 0; u < config_.users; ++u)
+            sim.schedule(config_.thinkTime.sample(rng_), EventKind::Timer, index(), 0);
+    } else {
+        sim.schedule(nextGap(), EventKind::Timer, index(), 0);
+    }
+}
+
+void Client::onTimer(sim::Simulation& sim, sim::Index, sim::Index) {
+    if (!config_.closedLoop) sim.schedule(nextGap(), EventKind::Timer, index(), 0);
+    send(sim);
+}
+
+sim::Index Client::pickLink(const sim::Simulation& sim) {
+    const auto& links = outLinks();
+    if (links.size() == 1) return links.front();
+    // Several entry points: spread requests in proportion to the links' weights.
+    double total = 0;
+    for (sim::Index l : links)
+        total += sim.link(l).weight;
+    double draw = boost::random::uniform_01<double>()(rng_) * total;
+    for (sim::Index l : links) {
+        draw -= sim.link(l).weight;
+        if (draw < 0) return l;
+    }
+    return links.back();
+}
+
+void Client::send(sim::Simulation& sim) {
+    const bool read = boost::random::uniform_01<double>()(rng_) < config_.readRatio;
+    const std::uint32_t key = keys_(rng_);
+    const sim::Index root =
+        sim.startRequest(index(), read ? sim::RequestKind::Read : sim::RequestKind::Write, key,
+                         std::numeric_limits<double>::infinity());
+    ++counters.arrivals;
+    sim.call(root, pickLink(sim));
+}
+
+void Client::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
+    const double latencyMs = (sim.now() - sim.requestOf(frame).created) * 1000.0;
+    sim.finishRequest(frame);
+    if (ok) {
+        ++counters.completed;
+        intervalLatency.record(latencyMs);
+        if (sim.measuring()) latency.record(latencyMs);
+    } else {
+        ++counters.failed;
+    }
+    if (config_.closedLoop)
+        sim.schedule(config_.thinkTime.sample(rng_), EventKind::Timer, index(), 0);
+}
+
+} // namespace sdlab::components

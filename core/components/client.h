@@ -1,0 +1,43 @@
+#pragma once
+
+#include "policies/key_sampler.h"
+#include "sim/component.h"
+#include "sim/distribution.h"
+
+namespace sdlab::components {
+
+/// A population of users sending requests: open loop (arrivals at a rate, whatever the
+/// answers) or closed loop (N users, each waiting for its answer, then thinking).
+class Client final : public sim::Component {
+public:
+    struct Config {
+        bool closedLoop = false;
+        double rps = 100;
+        bool poisson = true;
+        int users = 10;
+        sim::Distribution thinkTime = sim::Distribution::exponential(1.0);
+        double readRatio = 0.9;
+        std::uint32_t keys = 10000;
+        double zipf = 0;
+    };
+    Client(std::string id, sim::Index index, const Config& config, sim::Rng rng);
+
+    void start(sim::Simulation& sim) override;
+    void onArrive(sim::Simulation&, sim::Index) override {}
+    void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
+    void onTimer(sim::Simulation& sim, sim::Index payload, sim::Index aux) override;
+
+    /// End-to-end latency of answers since the last chart sample (cleared by the recorder).
+    metrics::LatencyHistogram intervalLatency;
+
+private:
+    void send(sim::Simulation& sim);
+    double nextGap();
+    sim::Index pickLink(const sim::Simulation& sim);
+
+    Config config_;
+    sim::Rng rng_;
+    policies::KeySampler keys_;
+};
+
+} // namespace sdlab::components

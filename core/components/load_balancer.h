@@ -1,0 +1,33 @@
+#pragma once
+
+#include "policies/balancer.h"
+#include "sim/component.h"
+
+#include <memory>
+
+namespace sdlab::components {
+
+/// Forwards each request to one of its downstream links, chosen by the balancing algorithm.
+/// It does no queued work of its own; the links carry the network delay.
+class LoadBalancer final : public sim::Component {
+public:
+    struct Config {
+        policies::BalancingAlgorithm algorithm = policies::BalancingAlgorithm::RoundRobin;
+        int virtualNodes = 100;
+    };
+    LoadBalancer(std::string id, sim::Index index, const Config& config, sim::Rng rng);
+
+    void start(sim::Simulation& sim) override;
+    void onArrive(sim::Simulation& sim, sim::Index frame) override;
+    void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
+    void reportExtra(nlohmann::ordered_json& out,
+                     const metrics::CounterSnapshot& window) const override;
+
+private:
+    Config config_;
+    sim::Rng rng_;
+    std::unique_ptr<policies::Balancer> balancer_;
+    std::vector<std::uint64_t> forwarded_; ///< per downstream link, measured window
+};
+
+} // namespace sdlab::components

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "time_average.h"
+
+#include <cstdint>
+
+namespace sdlab::metrics {
+
+/// A reading of a component's cumulative counters at one instant. Any window's figures (the
+/// measured run after warm-up, one chart interval) are the difference of two readings.
+struct CounterSnapshot {
+    double time = 0;
+    std::uint64_t arrivals = 0;
+    std::uint64_t completed = 0;
+    std::uint64_t rejected = 0;
+    std::uint64_t failed = 0;
+    std::uint64_t reads = 0;
+    std::uint64_t readHits = 0;
+    double busyArea = 0;     ///< ∫ busy workers dt
+    double queueArea = 0;    ///< ∫ requests waiting dt
+    double inFlightArea = 0; ///< ∫ requests inside (waiting + in service) dt
+
+    CounterSnapshot operator-(const CounterSnapshot& earlier) const;
+};
+
+/// Cumulative counters every component keeps from time 0.
+struct ComponentCounters {
+    std::uint64_t arrivals = 0;  ///< requests that reached the component
+    std::uint64_t completed = 0; ///< requests whose local work finished
+    std::uint64_t rejected = 0;  ///< requests turned away (queue full)
+    std::uint64_t failed = 0;    ///< requests answered with an error (for clients: end to end)
+    std::uint64_t reads = 0;     ///< cache lookups of reads
+    std::uint64_t readHits = 0;  ///< of which hits
+    TimeIntegral busy;           ///< workers busy
+    TimeIntegral queued;         ///< requests waiting for a worker
+    TimeIntegral inside;         ///< requests waiting or in service
+
+    CounterSnapshot snapshot(double now) const;
+};
+
+} // namespace sdlab::metrics

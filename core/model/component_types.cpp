@@ -1,0 +1,139 @@
+#include "component_types.h"
+
+namespace sdlab::model {
+
+namespace {
+
+Json duration(const char* dist, double meanMs) {
+    return Json{{"dist", dist}, {"mean_ms", meanMs}};
+}
+
+ParamSpec integer(std::string name, long dflt, double min, double max, std::string unit,
+                  std::string help) {
+    return {std::move(name), ParamKind::Integer, dflt, min, max, std::move(unit), {},
+            std::move(help)};
+}
+
+ParamSpec number(std::string name, double dflt, double min, double max, std::string unit,
+                 std::string help) {
+    return {std::move(name), ParamKind::Number, dflt, min, max, std::move(unit), {},
+            std::move(help)};
+}
+
+ParamSpec choice(std::string name, std::vector<std::string> choices, std::string help) {
+    Json dflt = choices.front();
+    return {std::move(name),    ParamKind::Choice, dflt, 0, 0, {},
+            std::move(choices), std::move(help)};
+}
+
+ParamSpec durationParam(std::string name, Json dflt, std::string help) {
+    return {std::move(name), ParamKind::Duration, std::move(dflt), 0, 3.6e6, "ms", {},
+            std::move(help)};
+}
+
+ParamSpec queueCapacity() {
+    return integer("queue_capacity", -1, -1, 1e7, "requests",
+                   "Waiting room when every worker is busy; -1 is unbounded, 0 rejects at once.");
+}
+
+std::vector<ComponentType> makeTypes() {
+    return {
+        {"client",
+         "Clients",
+         "Users sending requests: open loop at a rate, or closed loop (users who wait, think, "
+         "then ask again).",
+         {choice("mode", {"open", "closed"},
+                 "open: arrivals at rps; closed: `users` who wait "
+                 "for each answer, then think."),
+          number("rps", 100, 1e-3, 1e7, "req/s", "Arrival rate (open loop)."),
+          choice("arrival", {"poisson", "constant"},
+                 "Gaps between arrivals: random (Poisson process) or evenly spaced."),
+          integer("users", 10, 1, 1e6, "users", "Concurrent users (closed loop)."),
+          durationParam("think_time", duration("exponential", 1000),
+                        "Pause between an answer and the user's next request (closed loop)."),
+          number("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads."),
+          integer("keys", 10000, 1, 1e7, "keys", "Distinct objects requested."),
+          number("zipf", 0, 0, 5, "",
+                 "Popularity skew: key of rank k is asked ∝ 1/k^zipf (0 = uniform).")},
+         true,
+         false,
+         -1},
+        {"service",
+         "Service",
+         "An application server: a pool of workers in front of a FIFO queue; after its own "
+         "work it calls each downstream dependency in turn.",
+         {integer("workers", 4, 1, 1e5, "workers", "Requests served in parallel."), queueCapacity(),
+          durationParam("service_time", duration("exponential", 10),
+                        "Own work per request, not counting downstream calls.")},
+         true,
+         true,
+         -1},
+        {"load_balancer",
+         "Load balancer",
+         "Spreads requests over its downstream links.",
+         {choice("algorithm",
+                 {"round_robin", "weighted_round_robin", "least_connections", "random",
+                  "power_of_two", "consistent_hash"},
+                 "How the next target is chosen; weights sit on the outgoing links."),
+          integer("virtual_nodes", 100, 1, 1e4, "points",
+                  "Points per target on the hash ring (consistent_hash).")},
+         true,
+         true,
+         -1},
+        {"cache",
+         "Cache",
+         "An in-memory cache in front of one component: read hits answer at once, misses are "
+         "fetched and stored, writes invalidate.",
+         {integer("capacity", 1000, 0, 1e7, "entries", "Entries the cache holds."),
+          choice("eviction", {"lru", "lfu", "fifo", "ttl"},
+                 "Which entry leaves when the cache is full."),
+          number("ttl_s", 0, 0, 1e7, "s",
+                 "Entries expire this long after they were stored (0 = never)."),
+          integer("workers", 8, 1, 1e5, "workers", "Lookups served in parallel."), queueCapacity(),
+          durationParam("service_time", duration("deterministic", 0.5), "Time per lookup.")},
+         true,
+         true,
+         1},
+        {"database",
+         "Database",
+         "A database server: a connection pool in front of a FIFO queue, with different times "
+         "for reads and writes.",
+         {integer("connections", 20, 1, 1e5, "connections", "Queries executed in parallel."),
+          queueCapacity(),
+          durationParam("read_time", duration("exponential", 5), "Time per read query."),
+          durationParam("write_time", duration("exponential", 15), "Time per write query.")},
+         true,
+         true,
+         -1},
+    };
+}
+
+} // namespace
+
+const std::vector<ComponentType>& componentTypes() {
+    static const std::vector<ComponentType> types = makeTypes();
+    return types;
+}
+
+const ComponentType* findComponentType(std::string_view name) {
+    for (const auto& t : componentTypes())
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+const std::vector<ParamSpec>& linkParams() {
+    static const std::vector<ParamSpec> params = {
+        {"latency_ms",
+         ParamKind::Latency,
+         0.0,
+         0,
+         3.6e6,
+         "ms",
+         {},
+         "One-way network delay: a number of ms, or a distribution."},
+        number("weight", 1, 1e-6, 1e6, "", "Share of traffic (weighted balancing, clients)."),
+    };
+    return params;
+}
+
+} // namespace sdlab::model

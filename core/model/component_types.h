@@ -1,0 +1,42 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdlab::model {
+
+/// What kind of value a parameter takes. Durations are objects such as
+/// {"dist": "exponential", "mean_ms": 10}; latencies also accept a plain number of ms.
+enum class ParamKind { Integer, Number, Choice, Duration, Latency };
+
+/// One parameter of a component or link type: everything the file reader needs to check it
+/// and the inspector needs to show and edit it.
+struct ParamSpec {
+    std::string name;
+    ParamKind kind;
+    Json defaultValue;
+    double min = 0;
+    double max = 0;
+    std::string unit;
+    std::vector<std::string> choices;
+    std::string help;
+};
+
+struct ComponentType {
+    std::string name;  ///< the file's "type"
+    std::string title; ///< for people
+    std::string help;
+    std::vector<ParamSpec> params;
+    bool sends = true;    ///< may have outgoing links
+    bool receives = true; ///< may have incoming links
+    int maxOutLinks = -1; ///< -1: any number
+};
+
+const std::vector<ComponentType>& componentTypes();
+const ComponentType* findComponentType(std::string_view name);
+const std::vector<ParamSpec>& linkParams();
+
+} // namespace sdlab::model

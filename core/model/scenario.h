@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace sdlab::model {
+
+using Json = nlohmann::ordered_json;
+
+/// One box on the canvas. `params` holds every parameter of its type, defaults filled in
+/// (see component_types.h); `ui` is the editor's own data (position, colour), kept as is.
+struct ComponentSpec {
+    std::string id;
+    std::string type;
+    std::string label;
+    Json params = Json::object();
+    Json ui = Json::object();
+};
+
+struct LinkSpec {
+    std::string from;
+    std::string to;
+    Json params = Json::object();
+    Json ui = Json::object();
+};
+
+/// The whole model: what the GUI edits, the file stores and the simulation runs.
+struct Scenario {
+    static constexpr int kVersion = 1;
+    int version = kVersion;
+    std::string name;
+    std::string description;
+    std::uint64_t seed = 1;
+    double durationS = 60;
+    double warmupS = 0;
+    std::vector<ComponentSpec> components;
+    std::vector<LinkSpec> links;
+    Json ui = Json::object();
+
+    /// Index of the component with this id, or -1.
+    int indexOf(const std::string& id) const;
+};
+
+} // namespace sdlab::model

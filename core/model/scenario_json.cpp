@@ -1,0 +1,206 @@
+#include "scenario_json.h"
+
+#include "analysis/topology_check.h"
+#include "component_types.h"
+#include "json_locator.h"
+#include "param_check.h"
+#include "scenario_error.h"
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace sdlab::model {
+
+namespace {
+
+const std::vector<ParamSpec>& scenarioParams() {
+    static const std::vector<ParamSpec> params = {
+        {"version", ParamKind::Integer, Scenario::kVersion, 1, 1, "", {}, "File format version."},
+        {"seed", ParamKind::Integer, 1, 0, 9.007e15, "", {}, "Random seed: same seed, same run."},
+        {"duration_s", ParamKind::Number, 60.0, 1e-3, 1e7, "s", {}, "Simulated time in all."},
+        {"warmup_s", ParamKind::Number, 0.0, 0, 1e7, "s", {}, "First part not counted."},
+    };
+    return params;
+}
+
+std::string optionalString(const Json& object, const char* key, const std::string& path) {
+    if (!object.contains(key)) return {};
+    if (!object[key].is_string())
+        throw ScenarioError(path + "." + key,
+                            "expected a string, got " + describeType(object[key]));
+    return object[key].get<std::string>();
+}
+
+Json optionalObject(const Json& object, const char* key, const std::string& path) {
+    if (!object.contains(key)) return Json::object();
+    if (!object[key].is_object())
+        throw ScenarioError(path + "." + key,
+                            "expected an object, got " + describeType(object[key]));
+    return object[key];
+}
+
+std::string requiredString(const Json& object, const char* key, const std::string& path) {
+    if (!object.contains(key)) throw ScenarioError(path + "." + key, "missing");
+    std::string s = optionalString(object, key, path);
+    if (s.empty()) throw ScenarioError(path + "." + key, "must not be empty");
+    return s;
+}
+
+const Json& requiredArray(const Json& root, const char* key, bool required) {
+    static const Json empty = Json::array();
+    if (!root.contains(key)) {
+        if (required) throw ScenarioError(key, "missing (a list of components)");
+        return empty;
+    }
+    if (!root[key].is_array())
+        throw ScenarioError(key, "expected an array, got " + describeType(root[key]));
+    return root[key];
+}
+
+ComponentSpec readComponent(const Json& c, const std::string& path, std::set<std::string>& ids) {
+    if (!c.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(c));
+    ComponentSpec spec;
+    spec.id = requiredString(c, "id", path);
+    static const std::regex idPattern("[A-Za-z0-9_.-]+");
+    if (!std::regex_match(spec.id, idPattern))
+        throw ScenarioError(path + ".id", "'" + spec.id +
+                                              "' may use only letters, digits, "
+                                              "'_', '-' and '.'");
+    if (!ids.insert(spec.id).second)
+        throw ScenarioError(path + ".id", "duplicate id '" + spec.id + "'");
+    spec.type = requiredString(c, "type", path);
+    const ComponentType* type = findComponentType(spec.type);
+    if (!type) {
+        std::string list;
+        for (const auto& t : componentTypes())
+            list += (list.empty() ? "" : ", ") + t.name;
+        throw ScenarioError(path + ".type",
+                            "unknown component type '" + spec.type + "' (known: " + list + ")");
+    }
+    spec.label = optionalString(c, "label", path);
+    spec.ui = optionalObject(c, "ui", path);
+    spec.params =
+        checkParams(c, type->params, path, {"id", "type", "label", "ui"}, "a " + type->name);
+    if (spec.type == "cache" && spec.params["eviction"] == "ttl" &&
+        spec.params["ttl_s"].get<double>() <= 0)
+        throw ScenarioError(path + ".ttl_s", "eviction 'ttl' needs ttl_s > 0");
+    return spec;
+}
+
+LinkSpec readLink(const Json& l, const std::string& path, const Scenario& scenario,
+                  std::set<std::pair<std::string, std::string>>& seen) {
+    if (!l.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(l));
+    LinkSpec spec;
+    spec.from = requiredString(l, "from", path);
+    spec.to = requiredString(l, "to", path);
+    for (const char* end : {"from", "to"}) {
+        const std::string& id = std::string(end) == "from" ? spec.from : spec.to;
+        if (scenario.indexOf(id) < 0)
+            throw ScenarioError(path + "." + end, "no component has id '" + id + "'");
+    }
+    if (spec.from == spec.to)
+        throw ScenarioError(path, "a component cannot call itself ('" + spec.from + "')");
+    if (!seen.insert({spec.from, spec.to}).second)
+        throw ScenarioError(path, "a second link from '" + spec.from + "' to '" + spec.to + "'");
+    spec.ui = optionalObject(l, "ui", path);
+    spec.params = checkParams(l, linkParams(), path, {"from", "to", "ui"}, "a link");
+    return spec;
+}
+
+Scenario readRoot(const Json& root) {
+    if (!root.is_object())
+        throw ScenarioError("", "expected a JSON object at the top, got " + describeType(root));
+    Scenario s;
+    if (root.contains("version") && root["version"] != Scenario::kVersion)
+        throw ScenarioError("version", "this build reads version " +
+                                           std::to_string(Scenario::kVersion) + " files, got " +
+                                           root["version"].dump());
+    const Json top =
+        checkParams(root, scenarioParams(), "",
+                    {"name", "description", "components", "links", "ui"}, "a scenario");
+    s.version = top["version"].get<int>();
+    s.seed = top["seed"].get<std::uint64_t>();
+    s.durationS = top["duration_s"].get<double>();
+    s.warmupS = top["warmup_s"].get<double>();
+    if (s.warmupS >= s.durationS)
+        throw ScenarioError("warmup_s", "must be shorter than duration_s");
+    s.name = optionalString(root, "name", "");
+    s.description = optionalString(root, "description", "");
+    s.ui = optionalObject(root, "ui", "");
+
+    std::set<std::string> ids;
+    const Json& components = requiredArray(root, "components", true);
+    for (std::size_t i = 0; i < components.size(); ++i)
+        s.components.push_back(
+            readComponent(components[i], "components[" + std::to_string(i) + "]", ids));
+    std::set<std::pair<std::string, std::string>> seen;
+    const Json& links = requiredArray(root, "links", false);
+    for (std::size_t i = 0; i < links.size(); ++i)
+        s.links.push_back(readLink(links[i], "links[" + std::to_string(i) + "]", s, seen));
+    analysis::checkTopology(s);
+    return s;
+}
+
+} // namespace
+
+Scenario parseScenario(std::string_view text) {
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        // nlohmann reports a byte offset one past the offending character.
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        const auto [line, column] = JsonLocator::lineColumn(text, offset);
+        std::string what = e.what();
+        const auto cut = what.find("parse error at ");
+        const auto colon = what.find(": ", cut == std::string::npos ? 0 : cut);
+        what = colon == std::string::npos ? what : what.substr(colon + 2);
+        throw ScenarioError("", "JSON syntax error: " + what, line, column);
+    }
+    try {
+        return readRoot(root);
+    } catch (ScenarioError& e) {
+        const auto [line, column] = JsonLocator(text).find(e.path());
+        e.setLocation(line, column);
+        throw;
+    }
+}
+
+Scenario loadScenarioFile(const std::string& fileName) {
+    std::ifstream in(fileName, std::ios::binary);
+    if (!in) throw ScenarioError("", "cannot open the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseScenario(text.str());
+}
+
+std::string serializeScenario(const Scenario& s) {
+    Json root;
+    root["version"] = s.version;
+    if (!s.name.empty()) root["name"] = s.name;
+    if (!s.description.empty()) root["description"] = s.description;
+    root["seed"] = s.seed;
+    root["duration_s"] = s.durationS;
+    root["warmup_s"] = s.warmupS;
+    auto& components = root["components"] = Json::array();
+    for (const auto& c : s.components) {
+        Json j = {{"id", c.id}, {"type", c.type}};
+        if (!c.label.empty()) j["label"] = c.label;
+        j.update(c.params);
+        if (!c.ui.empty()) j["ui"] = c.ui;
+        components.push_back(std::move(j));
+    }
+    auto& links = root["links"] = Json::array();
+    for (const auto& l : s.links) {
+        Json j = {{"from", l.from}, {"to", l.to}};
+        j.update(l.params);
+        if (!l.ui.empty()) j["ui"] = l.ui;
+        links.push_back(std::move(j));
+    }
+    if (!s.ui.empty()) root["ui"] = s.ui;
+    return root.dump(2) + "\n";
+}
+
+} // namespace sdlab::model

@@ -1,0 +1,164 @@
+#include "run_recorder.h"
+
+#include "components/client.h"
+
+#include <cmath>
+
+namespace sdlab::run {
+
+using model::Json;
+
+namespace {
+
+double rounded(double x) {
+    return std::round(x * 1e6) / 1e6;
+}
+
+double ratio(double a, double b) {
+    return b > 0 ? a / b : 0.0;
+}
+
+Json latencyJson(const metrics::LatencyHistogram& h) {
+    return {{"mean", rounded(h.mean())},
+            {"p50", rounded(h.quantile(0.50))},
+            {"p95", rounded(h.quantile(0.95))},
+            {"p99", rounded(h.quantile(0.99))},
+            {"max", rounded(h.max())}};
+}
+
+bool isCache(const model::ComponentSpec& spec) {
+    return spec.type == "cache";
+}
+
+} // namespace
+
+RunRecorder::RunRecorder(const model::Scenario& scenario, sim::Simulation& simulation)
+    : scenario_(scenario)
+    , sim_(simulation) {
+    for (std::size_t i = 0; i < sim_.componentCount(); ++i) {
+        if (auto* c = dynamic_cast<components::Client*>(&sim_.component(sim::Index(i))))
+            clients_.push_back(c);
+        atWarmup_.push_back(sim_.component(sim::Index(i)).counters.snapshot(0));
+    }
+    atLastSample_ = atWarmup_;
+}
+
+std::vector<std::string> RunRecorder::columns() const {
+    std::vector<std::string> cols = {"time_s",          "sent",           "completed",
+                                     "failed",          "throughput_rps", "error_rate",
+                                     "latency_mean_ms", "latency_p50_ms", "latency_p95_ms",
+                                     "latency_p99_ms",  "in_flight"};
+    for (const auto& c : scenario_.components) {
+        if (c.type == "client") continue;
+        for (const char* col : {".arrivals", ".rejected", ".utilization", ".queue_length"})
+            cols.push_back(c.id + col);
+        if (isCache(c)) cols.push_back(c.id + ".hit_ratio");
+    }
+    return cols;
+}
+
+std::vector<double> RunRecorder::sample() {
+    const double now = sim_.now();
+    std::vector<metrics::CounterSnapshot> current;
+    for (std::size_t i = 0; i < sim_.componentCount(); ++i)
+        current.push_back(sim_.component(sim::Index(i)).counters.snapshot(now));
+
+    metrics::CounterSnapshot e2e;
+    metrics::LatencyHistogram latency;
+    for (auto* c : clients_) {
+        const auto d = current[c->index()] - atLastSample_[c->index()];
+        e2e.arrivals += d.arrivals;
+        e2e.completed += d.completed;
+        e2e.failed += d.failed;
+        e2e.time = d.time;
+        latency.merge(c->intervalLatency);
+        c->intervalLatency.clear();
+    }
+    std::vector<double> row = {now,
+                               double(e2e.arrivals),
+                               double(e2e.completed),
+                               double(e2e.failed),
+                               ratio(double(e2e.completed), e2e.time),
+                               ratio(double(e2e.failed), double(e2e.completed + e2e.failed)),
+                               latency.mean(),
+                               latency.quantile(0.50),
+                               latency.quantile(0.95),
+                               latency.quantile(0.99),
+                               double(sim_.requestsInFlight())};
+    for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
+        const auto& spec = scenario_.components[i];
+        if (spec.type == "client") continue;
+        const auto d = current[i] - atLastSample_[i];
+        const int workers = sim_.component(sim::Index(i)).workers();
+        row.push_back(double(d.arrivals));
+        row.push_back(double(d.rejected));
+        row.push_back(workers ? ratio(d.busyArea, d.time * workers) : 0.0);
+        row.push_back(ratio(d.queueArea, d.time));
+        if (isCache(spec)) row.push_back(ratio(double(d.readHits), double(d.reads)));
+    }
+    atLastSample_ = std::move(current);
+    return row;
+}
+
+void RunRecorder::beginMeasurement() {
+    for (std::size_t i = 0; i < sim_.componentCount(); ++i)
+        atWarmup_[i] = sim_.component(sim::Index(i)).counters.snapshot(sim_.now());
+}
+
+RunRecorder::Totals RunRecorder::endToEnd() const {
+    Totals t;
+    for (const auto* c : clients_) {
+        const auto d = c->counters.snapshot(sim_.now()) - atWarmup_[c->index()];
+        t.counters.arrivals += d.arrivals;
+        t.counters.completed += d.completed;
+        t.counters.failed += d.failed;
+        t.counters.time = d.time;
+        t.latency.merge(c->latency);
+    }
+    return t;
+}
+
+Json RunRecorder::report() const {
+    const double measured = sim_.now() - sim_.warmup();
+    const Totals e2e = endToEnd();
+    const auto& c = e2e.counters;
+    Json out;
+    out["scenario"] = scenario_.name;
+    out["seed"] = scenario_.seed;
+    out["duration_s"] = scenario_.durationS;
+    out["warmup_s"] = scenario_.warmupS;
+    out["measured_s"] = rounded(measured);
+    out["end_to_end"] = {
+        {"sent", c.arrivals},
+        {"completed", c.completed},
+        {"failed", c.failed},
+        {"in_flight_at_end", sim_.requestsInFlight()},
+        {"error_rate", rounded(ratio(double(c.failed), double(c.completed + c.failed)))},
+        {"throughput_rps", rounded(ratio(double(c.completed), measured))},
+        {"latency_ms", latencyJson(e2e.latency)}};
+
+    Json& comps = out["components"] = Json::object();
+    for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
+        const auto& spec = scenario_.components[i];
+        const sim::Component& comp = sim_.component(sim::Index(i));
+        const auto d = comp.counters.snapshot(sim_.now()) - atWarmup_[i];
+        const int workers = comp.workers();
+        Json j;
+        j["type"] = spec.type;
+        j["arrivals"] = d.arrivals;
+        j["completed"] = d.completed;
+        j["rejected"] = d.rejected;
+        if (spec.type == "client") j["failed"] = d.failed;
+        j["throughput_rps"] = rounded(ratio(double(d.completed), measured));
+        j["utilization"] = rounded(workers ? ratio(d.busyArea, measured * workers) : 0.0);
+        j["mean_queue_length"] = rounded(ratio(d.queueArea, measured));
+        j["mean_in_component"] = rounded(ratio(d.inFlightArea, measured));
+        j["latency_ms"] = latencyJson(comp.latency);
+        comp.reportExtra(j, d);
+        comps[spec.id] = std::move(j);
+    }
+    out["engine"] = {{"events", sim_.eventsProcessed()}};
+    return out;
+}
+
+} // namespace sdlab::run

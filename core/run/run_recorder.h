@@ -1,0 +1,45 @@
+#pragma once
+
+#include "metrics/component_counters.h"
+#include "metrics/latency_histogram.h"
+#include "model/scenario.h"
+#include "sim/simulation.h"
+
+#include <string>
+#include <vector>
+
+namespace sdlab::components {
+class Client;
+}
+
+namespace sdlab::run {
+
+/// Turns a running simulation's cumulative counters into what people read: one row of
+/// figures per interval for charts, and the measured-window report (metrics.json).
+class RunRecorder {
+public:
+    RunRecorder(const model::Scenario& scenario, sim::Simulation& simulation);
+
+    std::vector<std::string> columns() const;
+    /// Figures for the interval since the previous sample, at the simulation's current time.
+    std::vector<double> sample();
+    /// Called once at the end of warm-up: the report counts only what happens after it.
+    void beginMeasurement();
+    /// The measured window's figures (see README, "metrics.json").
+    model::Json report() const;
+
+private:
+    struct Totals {
+        metrics::CounterSnapshot counters;
+        metrics::LatencyHistogram latency;
+    };
+    Totals endToEnd() const;
+
+    const model::Scenario& scenario_;
+    sim::Simulation& sim_;
+    std::vector<components::Client*> clients_;
+    std::vector<metrics::CounterSnapshot> atWarmup_;
+    std::vector<metrics::CounterSnapshot> atLastSample_;
+};
+
+} // namespace sdlab::run

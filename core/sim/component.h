@@ -1,0 +1,55 @@
+#pragma once
+
+#include "metrics/component_counters.h"
+#include "metrics/latency_histogram.h"
+#include "request.h"
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+namespace sdlab::sim {
+
+class Simulation;
+
+/// One box of the architecture. The simulation calls these hooks when events reach it; a
+/// hook that hands the request on (Simulation::call / respond) must do so as its last act,
+/// since a zero-latency hop runs the next component's hook straight away.
+class Component {
+public:
+    Component(std::string id, Index index)
+        : id_(std::move(id))
+        , index_(index) {}
+    virtual ~Component() = default;
+    Component(const Component&) = delete;
+    Component& operator=(const Component&) = delete;
+
+    virtual void start(Simulation&) {}
+    /// A request arrived over a link (frame.arrived is now).
+    virtual void onArrive(Simulation& sim, Index frame) = 0;
+    /// The component's own work on `frame` (scheduled by itself) is done.
+    virtual void onServiceDone(Simulation&, Index) {}
+    /// The downstream call made for `frame` has answered.
+    virtual void onResponse(Simulation& sim, Index frame, bool ok) = 0;
+    virtual void onTimer(Simulation&, Index, Index) {}
+
+    /// Parallel servers (for utilisation); 0 for components that do no queued work.
+    virtual int workers() const { return 0; }
+    /// Adds type-specific figures (e.g. a cache's hit ratio) to this component's report.
+    virtual void reportExtra(nlohmann::ordered_json&, const metrics::CounterSnapshot&) const {}
+
+    const std::string& id() const { return id_; }
+    Index index() const { return index_; }
+    const std::vector<Index>& outLinks() const { return outLinks_; }
+    void addOutLink(Index link) { outLinks_.push_back(link); }
+
+    metrics::ComponentCounters counters;
+    metrics::LatencyHistogram latency; ///< time spent here (queue + own work), measured window
+
+private:
+    std::string id_;
+    Index index_;
+    std::vector<Index> outLinks_;
+};
+
+} // namespace sdlab::sim

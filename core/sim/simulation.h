@@ -1,0 +1,86 @@
+#pragma once
+
+#include "component.h"
+#include "distribution.h"
+#include "event_calendar.h"
+#include "request.h"
+#include "slot_pool.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sdlab::sim {
+
+struct Link {
+    Index from = kNone;
+    Index to = kNone;
+    Distribution latency = Distribution::deterministic(0);
+    double weight = 1;
+    Rng rng;
+};
+
+/// The discrete-event engine: clock, event calendar, request and frame pools, components and
+/// links. It knows nothing of files, the GUI or reports; builders and recorders sit outside.
+class Simulation {
+public:
+    /// Calls deeper than this fail (like an IP TTL): a safety net for loops with a way out
+    /// that a request keeps missing.
+    static constexpr int kMaxHops = 64;
+
+    explicit Simulation(Time warmup = 0)
+        : warmup_(warmup) {}
+
+    Index addComponent(std::unique_ptr<Component> component);
+    Index addLink(Link link);
+
+    void start();
+    /// Processes every event up to and including time t, then sets the clock to t.
+    void runUntil(Time t);
+
+    Time now() const { return now_; }
+    Time warmup() const { return warmup_; }
+    bool measuring() const { return now_ >= warmup_; }
+    std::uint64_t eventsProcessed() const { return eventsProcessed_; }
+
+    // --- services for components -------------------------------------------------------
+    void schedule(Time delay, EventKind kind, Index target, Index payload, Index aux = 0) {
+        events_.push(now_ + delay, kind, target, payload, aux);
+    }
+    /// Creates a request and the client's root frame for it.
+    Index startRequest(Index client, RequestKind kind, std::uint32_t key, Time timeout);
+    /// Releases a finished request and its root frame.
+    void finishRequest(Index rootFrame);
+    /// Sends the request of `frame` over `link`; the answer comes back as onResponse(frame).
+    void call(Index frame, Index link);
+    /// Answers `frame`'s caller; the frame is released.
+    void respond(Index frame, bool ok);
+
+    Frame& frame(Index f) { return frames_[f]; }
+    const Request& requestOf(Index f) const { return requests_[frames_[f].request]; }
+    Link& link(Index l) { return links_[l]; }
+    const Link& link(Index l) const { return links_[l]; }
+    std::size_t linkCount() const { return links_.size(); }
+    Component& component(Index c) { return *components_[c]; }
+    const Component& component(Index c) const { return *components_[c]; }
+    std::size_t componentCount() const { return components_.size(); }
+    std::size_t requestsInFlight() const { return requests_.inUse(); }
+    /// Bytes held by the engine's pools and calendar (for the memory benchmark).
+    std::size_t poolBytes() const;
+
+private:
+    void arrive(Index frame);
+    Time travel(Index link) { return links_[link].latency.sample(links_[link].rng); }
+
+    Time now_ = 0;
+    Time warmup_ = 0;
+    std::uint64_t nextRequestId_ = 1;
+    std::uint64_t eventsProcessed_ = 0;
+    EventCalendar events_;
+    SlotPool<Request> requests_;
+    SlotPool<Frame> frames_;
+    std::vector<std::unique_ptr<Component>> components_;
+    std::vector<Link> links_;
+};
+
+} // namespace sdlab::sim
