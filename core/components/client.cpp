@@ -57,12 +57,14 @@ void Client::send(sim::Simulation& sim) {
         sim.startRequest(index(), read ? sim::RequestKind::Read : sim::RequestKind::Write, key,
                          std::numeric_limits<double>::infinity());
     ++counters.arrivals;
+    counters.inside.add(1, sim.now());
     sim.call(root, pickLink(sim));
 }
 
 void Client::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
     const double latencyMs = (sim.now() - sim.requestOf(frame).created) * 1000.0;
     sim.finishRequest(frame);
+    counters.inside.add(-1, sim.now());
     if (ok) {
         ++counters.completed;
         intervalLatency.record(latencyMs);
