@@ -15,7 +15,8 @@ public:
     static constexpr int kSubBuckets = 1 << kSubBucketBits;
     static constexpr int kMinExponent = -10; ///< 2^-10 ms ≈ 1 µs
     static constexpr int kMaxExponent = 25;  ///< 2^25 ms ≈ 9.3 h
-    static constexpr int kBucketCount = (kMaxExponent - kMinExponent) * kSubBuckets + 1;
+    /// Bucket 0 holds values below 2^kMinExponent, the last one values beyond 2^kMaxExponent.
+    static constexpr int kBucketCount = (kMaxExponent - kMinExponent) * kSubBuckets + 2;
 
     void record(double valueMs);
     void clear();
