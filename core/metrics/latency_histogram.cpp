@@ -55,7 +55,8 @@ double LatencyHistogram::quantile(double q) const {
     std::uint64_t seen = 0;
     for (int b = 0; b < kBucketCount; ++b) {
         seen += counts_[std::size_t(b)];
-        if (seen >= rank) return std::clamp(bucketMidpoint(b), min_, max_);
+        if (seen >= rank) // the overflow bucket has no midpoint: its values are at most max
+            return b == kBucketCount - 1 ? max_ : std::clamp(bucketMidpoint(b), min_, max_);
     }
     return max_;
 }
