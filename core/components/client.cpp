@@ -13,12 +13,9 @@ Client::Client(std::string id, sim::Index index, const Config& config, sim::Rng 
     : Component(std::move(id), index)
     , config_(config)
     , rng_(std::move(rng))
-    , keys_(config.keys, config.zipf) {}
-
-double Client::nextGap() {
-    const double mean = 1.0 / config_.rps;
-    return config_.poisson ? sim::Distribution::exponential(mean).sample(rng_) : mean;
-}
+    , keys_(config.keys, config.zipf)
+    , gap_(config.poisson ? sim::Distribution::exponential(1.0 / config.rps)
+                          : sim::Distribution::deterministic(1.0 / config.rps)) {}
 
 void Client::start(sim::Simulation& sim) {
     if (outLinks().empty()) return; // not connected yet: nothing to send to
@@ -26,12 +23,12 @@ void Client::start(sim::Simulation& sim) {
         for (int u = 0; u < config_.users; ++u)
             sim.schedule(config_.thinkTime.sample(rng_), EventKind::Timer, index(), 0);
     } else {
-        sim.schedule(nextGap(), EventKind::Timer, index(), 0);
+        sim.schedule(gap_.sample(rng_), EventKind::Timer, index(), 0);
     }
 }
 
-void Client::onTimer(sim::Simulation& sim, sim::Index, sim::Index) {
-    if (!config_.closedLoop) sim.schedule(nextGap(), EventKind::Timer, index(), 0);
+void Client::onTimer(sim::Simulation& sim, sim::Index) {
+    if (!config_.closedLoop) sim.schedule(gap_.sample(rng_), EventKind::Timer, index(), 0);
     send(sim);
 }
 
@@ -51,7 +48,9 @@ sim::Index Client::pickLink(const sim::Simulation& sim) {
 }
 
 void Client::send(sim::Simulation& sim) {
-    const bool read = boost::random::uniform_01<double>()(rng_) < config_.readRatio;
+    const bool read =
+        config_.readRatio >= 1 ||
+        (config_.readRatio > 0 && boost::random::uniform_01<double>()(rng_) < config_.readRatio);
     const std::uint32_t key = keys_(rng_);
     const sim::Index root =
         sim.startRequest(index(), read ? sim::RequestKind::Read : sim::RequestKind::Write, key,

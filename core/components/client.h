@@ -25,19 +25,19 @@ public:
     void start(sim::Simulation& sim) override;
     void onArrive(sim::Simulation&, sim::Index) override {}
     void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
-    void onTimer(sim::Simulation& sim, sim::Index payload, sim::Index aux) override;
+    void onTimer(sim::Simulation& sim, sim::Index payload) override;
 
     /// End-to-end latency of answers since the last chart sample (cleared by the recorder).
     metrics::LatencyHistogram intervalLatency;
 
 private:
     void send(sim::Simulation& sim);
-    double nextGap();
     sim::Index pickLink(const sim::Simulation& sim);
 
     Config config_;
     sim::Rng rng_;
     policies::KeySampler keys_;
+    sim::Distribution gap_; ///< between arrivals (open loop)
 };
 
 } // namespace sdlab::components

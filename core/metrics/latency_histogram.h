@@ -34,6 +34,8 @@ public:
 
 private:
     std::array<std::uint64_t, kBucketCount> counts_{};
+    int lowest_ = kBucketCount; ///< buckets outside [lowest_, highest_] are all zero, so
+    int highest_ = -1;          ///< clearing and scanning a sparse histogram stay cheap
     std::uint64_t count_ = 0;
     double sum_ = 0;
     double min_ = 0;

@@ -1,6 +1,5 @@
 #include "key_sampler.h"
 
-#include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
 #include <vector>
 
@@ -22,8 +21,16 @@ KeySampler::KeySampler(std::uint32_t keys, double zipfExponent)
     , zipf_(makeZipf(keys, zipfExponent)) {}
 
 std::uint32_t KeySampler::operator()(sim::Rng& rng) {
-    if (uniform_) return boost::random::uniform_int_distribution<std::uint32_t>(0, keys_ - 1)(rng);
-    return zipf_(rng);
+    if (!uniform_) return zipf_(rng);
+    // Lemire's multiply-and-shift: exactly uniform, and no division on the common path
+    // (uniform_int_distribution divides on every draw, which dominated a client's cost).
+    std::uint64_t m = (rng() >> 32) * keys_;
+    if (std::uint32_t(m) < keys_) {
+        const std::uint32_t threshold = std::uint32_t(-keys_) % keys_;
+        while (std::uint32_t(m) < threshold)
+            m = (rng() >> 32) * keys_;
+    }
+    return std::uint32_t(m >> 32);
 }
 
 } // namespace sdlab::policies

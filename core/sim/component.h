@@ -31,7 +31,7 @@ public:
     virtual void onServiceDone(Simulation&, Index) {}
     /// The downstream call made for `frame` has answered.
     virtual void onResponse(Simulation& sim, Index frame, bool ok) = 0;
-    virtual void onTimer(Simulation&, Index, Index) {}
+    virtual void onTimer(Simulation&, Index) {}
 
     /// Parallel servers (for utilisation); 0 for components that do no queued work.
     virtual int workers() const { return 0; }

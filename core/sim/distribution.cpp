@@ -24,12 +24,12 @@ Distribution Distribution::uniform(double min, double max) {
     return {Kind::Uniform, min, max};
 }
 
-double Distribution::sample(Rng& rng) const {
+double Distribution::sampleRandom(Rng& rng) const {
     switch (kind_) {
     case Kind::Deterministic:
         return a_;
     case Kind::Exponential:
-        return boost::random::exponential_distribution<double>(1.0 / a_)(rng);
+        return a_ * boost::random::exponential_distribution<double>()(rng);
     case Kind::LogNormal:
         return boost::random::lognormal_distribution<double>(a_, b_)(rng);
     case Kind::Uniform:

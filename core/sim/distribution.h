@@ -16,7 +16,8 @@ public:
     static Distribution logNormal(double mean, double cv);
     static Distribution uniform(double min, double max);
 
-    double sample(Rng& rng) const;
+    /// Inline so that fixed delays (most links) cost a branch, not a call.
+    double sample(Rng& rng) const { return kind_ == Kind::Deterministic ? a_ : sampleRandom(rng); }
     double mean() const;
     /// Squared coefficient of variation: 0 deterministic, 1 exponential.
     double scv() const;
@@ -24,6 +25,7 @@ public:
     bool isZero() const { return kind_ == Kind::Deterministic && a_ == 0.0; }
 
 private:
+    double sampleRandom(Rng& rng) const;
     Distribution(Kind kind, double a, double b)
         : kind_(kind)
         , a_(a)

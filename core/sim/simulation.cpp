@@ -25,18 +25,19 @@ void Simulation::runUntil(Time t) {
         now_ = ev.time;
         ++eventsProcessed_;
         Component& target = *components_[ev.target];
-        switch (ev.kind) {
+        switch (ev.kind()) {
         case EventKind::Arrive:
             arrive(ev.payload);
             break;
         case EventKind::ServiceDone:
             target.onServiceDone(*this, ev.payload);
             break;
-        case EventKind::Response:
-            target.onResponse(*this, ev.payload, ev.aux != 0);
+        case EventKind::ResponseOk:
+        case EventKind::ResponseFailed:
+            target.onResponse(*this, ev.payload, ev.kind() == EventKind::ResponseOk);
             break;
         case EventKind::Timer:
-            target.onTimer(*this, ev.payload, ev.aux);
+            target.onTimer(*this, ev.payload);
             break;
         }
     }
@@ -67,7 +68,7 @@ void Simulation::finishRequest(Index rootFrame) {
 void Simulation::call(Index f, Index l) {
     const Link& ln = links_[l];
     if (frames_[f].depth >= kMaxHops) {
-        schedule(0, EventKind::Response, frames_[f].component, f, 0);
+        schedule(0, EventKind::ResponseFailed, frames_[f].component, f);
         return;
     }
     const Index child = frames_.acquire();
@@ -99,7 +100,8 @@ void Simulation::respond(Index f, bool ok) {
     if (delay <= 0)
         components_[caller]->onResponse(*this, parent, ok);
     else
-        events_.push(now_ + delay, EventKind::Response, caller, parent, ok ? 1 : 0);
+        events_.push(now_ + delay, ok ? EventKind::ResponseOk : EventKind::ResponseFailed, caller,
+                     parent);
 }
 
 std::size_t Simulation::poolBytes() const {

@@ -44,8 +44,8 @@ public:
     std::uint64_t eventsProcessed() const { return eventsProcessed_; }
 
     // --- services for components -------------------------------------------------------
-    void schedule(Time delay, EventKind kind, Index target, Index payload, Index aux = 0) {
-        events_.push(now_ + delay, kind, target, payload, aux);
+    void schedule(Time delay, EventKind kind, Index target, Index payload) {
+        events_.push(now_ + delay, kind, target, payload);
     }
     /// Creates a request and the client's root frame for it.
     Index startRequest(Index client, RequestKind kind, std::uint32_t key, Time timeout);

@@ -2,9 +2,12 @@
 // draws from its own stream, so adding one never changes another's numbers; the calendar
 // fires equal-time events in the order they were scheduled.
 #include "sim/event_calendar.h"
+#include "sim/random_stream.h"
 #include "support/scenario_runs.h"
 
 #include <QTest>
+#include <set>
+#include <tuple>
 
 using namespace sdlab;
 using test::Json;
@@ -49,6 +52,36 @@ private slots:
         QCOMPARE(withNeighbour["components"]["a"].dump(), alone["components"]["a"].dump());
         QCOMPARE(withNeighbour["components"]["c1"].dump(), alone["components"]["c1"].dump());
         QVERIFY(withNeighbour["components"]["b"]["arrivals"].get<int>() > 0);
+    }
+
+    void calendarMatchesAReferenceOrder()
+    {
+        // Random interleavings of push, peek and pop, with many exact ties, growing past the
+        // small/radix switch and shrinking back, and pushes earlier than a peeked event.
+        sim::EventCalendar calendar;
+        std::set<std::tuple<double, std::uint32_t>> reference; // (time, push number)
+        auto rng = sim::makeStream(5, "calendar");
+        std::uint32_t pushed = 0;
+        double now = 0;
+        for (int step = 0; step < 200000; ++step) {
+            const auto r = rng() % 100;
+            const bool grow = (step / 5000) % 2 == 0; // alternate phases: fill, then drain
+            if (reference.empty() || r < (grow ? 60u : 20u)) {
+                // Coarse grid of delays so that equal times are common.
+                const double t = now + double(rng() % 50) * 0.125;
+                calendar.push(t, sim::EventKind::Timer, 0, pushed);
+                reference.emplace(t, pushed++);
+            } else if (r < 70) {
+                QCOMPARE(calendar.top().payload, std::get<1>(*reference.begin()));
+            } else {
+                const sim::Event e = calendar.pop();
+                QCOMPARE(e.payload, std::get<1>(*reference.begin()));
+                QCOMPARE(e.time, std::get<0>(*reference.begin()));
+                now = e.time;
+                reference.erase(reference.begin());
+            }
+            QCOMPARE(calendar.size(), reference.size());
+        }
     }
 
     void equalTimesFireInScheduleOrder()
