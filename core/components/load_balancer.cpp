@@ -42,13 +42,14 @@ void LoadBalancer::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
 }
 
 void LoadBalancer::reportExtra(nlohmann::ordered_json& out, const metrics::CounterSnapshot&) const {
-    // The split is reported by the targets' own arrivals; here, the share each link got.
+    if (!balancer_) return; // never started
     std::uint64_t total = 0;
     for (auto n : forwarded_)
         total += n;
     auto& split = out["forwarded"] = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < forwarded_.size(); ++i)
-        split.push_back({{"requests", forwarded_[i]},
+        split.push_back({{"to", balancer_->targets()[i].name},
+                         {"requests", forwarded_[i]},
                          {"share", total ? double(forwarded_[i]) / double(total) : 0.0}});
 }
 

@@ -33,6 +33,7 @@ public:
     void started(std::size_t target) { ++outstanding_[target]; }
     void finished(std::size_t target) { --outstanding_[target]; }
     std::size_t size() const { return targets_.size(); }
+    const std::vector<Target>& targets() const { return targets_; }
 
 private:
     std::size_t leastOutstanding() const;
