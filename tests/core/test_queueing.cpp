@@ -131,6 +131,40 @@ private slots:
         expectClose("error rate", r["end_to_end"]["error_rate"], blocked, kMeanTolerance);
     }
 
+    void closedLoopMatchesMeanValueAnalysis_data() {
+        QTest::addColumn<int>("users");
+        QTest::newRow("N=5 (light)") << 5;
+        QTest::newRow("N=15 (near the knee)") << 15;
+        QTest::newRow("N=40 (saturated)") << 40;
+    }
+    void closedLoopMatchesMeanValueAnalysis() {
+        // N users thinking 100 ms (exponential) in front of one 10 ms server: the classic
+        // closed network, solved exactly by mean value analysis.
+        QFETCH(int, users);
+        const double think = 0.100, service = 0.010;
+        double queue = 0, response = 0, throughput = 0;
+        for (int n = 1; n <= users; ++n) {
+            response = service * (1 + queue);
+            throughput = n / (response + think);
+            queue = throughput * response;
+        }
+        Json s = test::scenario(20000, 500, 4);
+        test::addComponent(s, "users", "client",
+                           {{"mode", "closed"},
+                            {"users", users},
+                            {"think_time", test::exponentialMs(1000 * think)},
+                            {"read_ratio", 1.0}});
+        test::addComponent(s, "server", "service",
+                           {{"workers", 1}, {"service_time", test::exponentialMs(1000 * service)}});
+        test::addLink(s, "users", "server");
+        const Json r = test::run(s);
+        expectClose("throughput (req/s)", r["end_to_end"]["throughput_rps"], throughput,
+                    kMeanTolerance);
+        expectClose("response time (ms)", r["end_to_end"]["latency_ms"]["mean"], 1000 * response,
+                    kMeanTolerance);
+        expectLittle(r);
+    }
+
     void littleOnEveryComponentOfExample() {
         const Json r =
             run::runScenario(model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/url-shortener.json"));
