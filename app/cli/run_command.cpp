@@ -4,11 +4,13 @@
 #include "model/scenario_json.h"
 #include "run/file_output.h"
 #include "run/run_scenario.h"
+#include "sim/simulation.h"
 #include "summary.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTextStream>
 #include <iostream>
 
@@ -16,7 +18,11 @@ namespace sdlab::cli {
 
 namespace {
 
-int badInput(const QString& message) {
+/// Prints the message as one line, whatever the file name or the file's strings hold.
+int badInput(QString message) {
+    for (qsizetype i = 0; i < message.size(); ++i)
+        if (message[i].unicode() < 0x20 || message[i].unicode() == 0x7f)
+            message.replace(i, 1, QString("\\x%1").arg(message[i].unicode(), 2, 16, QChar('0')));
     QTextStream(stderr) << "sdlab: error: " << message << "\n";
     return 2;
 }
@@ -68,6 +74,11 @@ int runCommand(const QStringList& arguments) {
     }
 
     const QString outDir = parser.value(outOption);
+    const QString input = QFileInfo(file).canonicalFilePath();
+    for (const char* output : {"metrics.json", "timeseries.csv"})
+        if (QFileInfo(QDir(outDir).filePath(output)).canonicalFilePath() == input)
+            return badInput(file + ": the output " + output +
+                            " would overwrite this file; choose another --out");
     if (!QDir().mkpath(outDir))
         return QTextStream(stderr) << "sdlab: error: cannot create folder '" << outDir << "'\n", 1;
     try {
@@ -81,6 +92,8 @@ int runCommand(const QStringList& arguments) {
         std::cout << formatSummary(scenario, report, double(wall.elapsed()) / 1000.0) << "Wrote "
                   << QDir(outDir).filePath("metrics.json").toStdString() << " and "
                   << QDir(outDir).filePath("timeseries.csv").toStdString() << "\n";
+    } catch (const sim::StuckError& e) {
+        return badInput(file + ": " + e.what());
     } catch (const std::exception& e) {
         QTextStream(stderr) << "sdlab: error: " << e.what() << "\n";
         return 1;

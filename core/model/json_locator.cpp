@@ -5,7 +5,7 @@ namespace sdlab::model {
 JsonLocator::JsonLocator(std::string_view text)
     : text_(text) {
     skipSpace();
-    if (pos_ < text_.size()) value("");
+    if (pos_ < text_.size()) value("", 0);
 }
 
 std::pair<int, int> JsonLocator::lineColumn(std::string_view text, std::size_t offset) {
@@ -53,9 +53,34 @@ std::string JsonLocator::string() {
     return out;
 }
 
-void JsonLocator::value(const std::string& path) {
+void JsonLocator::skipNested() {
+    int open = 0;
+    do {
+        const char c = text_[pos_];
+        if (c == '"') {
+            string();
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++open;
+        } else if (c == '}' || c == ']') {
+            --open;
+        } else if (c == '\n') {
+            ++line_;
+            lineStart_ = pos_ + 1;
+        }
+        ++pos_;
+    } while (open > 0 && pos_ < text_.size());
+}
+
+void JsonLocator::value(const std::string& path, int depth) {
     where_[path] = {line_, int(pos_ - lineStart_) + 1};
     const char c = text_[pos_];
+    if ((c == '{' || c == '[') && depth >= kMaxDepth) {
+        if (!tooDeep_) tooDeep_ = path;
+        skipNested();
+        return;
+    }
     if (c == '{' || c == '[') {
         const bool object = c == '{';
         ++pos_;
@@ -80,7 +105,7 @@ void JsonLocator::value(const std::string& path) {
             } else {
                 child = path + "[" + std::to_string(index) + "]";
             }
-            value(child);
+            value(child, depth + 1);
         }
     }
     if (c == '"') {

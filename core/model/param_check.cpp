@@ -77,12 +77,18 @@ Json checkDistribution(const Json& v, const std::string& path, double maxMs) {
         const double lo = (f == "cv" || (f == "mean_ms" && dist != "deterministic")) ? 1e-9 : 0;
         out[f] = checkNumber(v[f], path + "." + f, lo, f == "cv" ? 100 : maxMs, false);
     }
-    if (dist == "uniform" && out["max_ms"].get<double>() < out["min_ms"].get<double>())
-        throw ScenarioError(path + ".max_ms", "must not be below min_ms");
+    // Equal bounds would also hang the sampler (it draws until a value falls below max).
+    if (dist == "uniform" && out["max_ms"].get<double>() <= out["min_ms"].get<double>())
+        throw ScenarioError(path + ".max_ms",
+                            "must be above min_ms (for a fixed time use deterministic)");
     return out;
 }
 
 } // namespace
+
+std::string fieldPath(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+}
 
 std::string describeType(const Json& v) {
     if (v.is_string()) return "the string " + v.dump();
@@ -110,7 +116,7 @@ void failUnknownKey(const std::string& path, const std::string& key,
     for (const auto& k : known)
         list += (list.empty() ? "" : ", ") + k;
     message += " (known: " + list + ")";
-    throw ScenarioError(path.empty() ? key : path + "." + key, message);
+    throw ScenarioError(fieldPath(path, key), message);
 }
 
 Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const std::string& path,
@@ -124,7 +130,7 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
 
     Json out = Json::object();
     for (const auto& spec : specs) {
-        const std::string p = path + "." + spec.name;
+        const std::string p = fieldPath(path, spec.name);
         if (!object.contains(spec.name)) {
             out[spec.name] = spec.defaultValue;
             continue;

@@ -16,6 +16,9 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
 [[noreturn]] void failUnknownKey(const std::string& path, const std::string& key,
                                  const std::vector<std::string>& known, const std::string& owner);
 
+/// The path of field `key` inside the value at `path` ("" is the top: just `key`).
+std::string fieldPath(const std::string& path, const std::string& key);
+
 /// A short description of a JSON value's type for error messages ("a string", "an array").
 std::string describeType(const Json& value);
 

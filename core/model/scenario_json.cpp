@@ -6,6 +6,7 @@
 #include "param_check.h"
 #include "scenario_error.h"
 
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -28,7 +29,7 @@ const std::vector<ParamSpec>& scenarioParams() {
 std::string optionalString(const Json& object, const char* key, const std::string& path) {
     if (!object.contains(key)) return {};
     if (!object[key].is_string())
-        throw ScenarioError(path + "." + key,
+        throw ScenarioError(fieldPath(path, key),
                             "expected a string, got " + describeType(object[key]));
     return object[key].get<std::string>();
 }
@@ -36,15 +37,15 @@ std::string optionalString(const Json& object, const char* key, const std::strin
 Json optionalObject(const Json& object, const char* key, const std::string& path) {
     if (!object.contains(key)) return Json::object();
     if (!object[key].is_object())
-        throw ScenarioError(path + "." + key,
+        throw ScenarioError(fieldPath(path, key),
                             "expected an object, got " + describeType(object[key]));
     return object[key];
 }
 
 std::string requiredString(const Json& object, const char* key, const std::string& path) {
-    if (!object.contains(key)) throw ScenarioError(path + "." + key, "missing");
+    if (!object.contains(key)) throw ScenarioError(fieldPath(path, key), "missing");
     std::string s = optionalString(object, key, path);
-    if (s.empty()) throw ScenarioError(path + "." + key, "must not be empty");
+    if (s.empty()) throw ScenarioError(fieldPath(path, key), "must not be empty");
     return s;
 }
 
@@ -109,6 +110,31 @@ LinkSpec readLink(const Json& l, const std::string& path, const Scenario& scenar
     return spec;
 }
 
+/// Records where nlohmann's parser stops. Its out_of_range errors (a number too large for a
+/// double, such as 1e400) carry no position of their own.
+struct StopFinder final : Json::json_sax_t {
+    std::size_t position = 0;
+    std::string token;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t at, const std::string& last,
+                     const nlohmann::detail::exception&) override {
+        position = at;
+        token = last;
+        return false;
+    }
+};
+
 Scenario readRoot(const Json& root) {
     if (!root.is_object())
         throw ScenarioError("", "expected a JSON object at the top, got " + describeType(root));
@@ -158,17 +184,33 @@ Scenario parseScenario(std::string_view text) {
         const auto colon = what.find(": ", cut == std::string::npos ? 0 : cut);
         what = colon == std::string::npos ? what : what.substr(colon + 2);
         throw ScenarioError("", "JSON syntax error: " + what, line, column);
+    } catch (const Json::exception& e) {
+        StopFinder stop;
+        Json::sax_parse(text.begin(), text.end(), &stop);
+        const auto [line, column] = JsonLocator::lineColumn(
+            text, stop.position - std::min(stop.position, stop.token.size()));
+        std::string what = e.what();
+        what = what.substr(what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2);
+        throw ScenarioError("", "JSON error: " + what, line, column);
     }
+    const JsonLocator locator(text);
     try {
+        if (locator.tooDeep())
+            throw ScenarioError(*locator.tooDeep(), "nested more than " +
+                                                        std::to_string(JsonLocator::kMaxDepth) +
+                                                        " levels deep");
         return readRoot(root);
     } catch (ScenarioError& e) {
-        const auto [line, column] = JsonLocator(text).find(e.path());
+        const auto [line, column] = locator.find(e.path());
         e.setLocation(line, column);
         throw;
     }
 }
 
 Scenario loadScenarioFile(const std::string& fileName) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(fileName, ec))
+        throw ScenarioError("", "is a folder, not a scenario file");
     std::ifstream in(fileName, std::ios::binary);
     if (!in) throw ScenarioError("", "cannot open the file");
     std::ostringstream text;

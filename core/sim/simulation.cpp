@@ -2,6 +2,12 @@
 
 namespace sdlab::sim {
 
+StuckError::StuckError(Time at)
+    : std::runtime_error("the simulation is stuck at t = " + std::to_string(at) +
+                         " s: time does not advance (a loop of work that takes no time, such "
+                         "as closed-loop users with zero think time calling components with "
+                         "zero service time and latency)") {}
+
 Index Simulation::addComponent(std::unique_ptr<Component> component) {
     components_.push_back(std::move(component));
     return Index(components_.size() - 1);
@@ -22,7 +28,12 @@ void Simulation::start() {
 void Simulation::runUntil(Time t) {
     while (!events_.empty() && events_.top().time <= t) {
         const Event ev = events_.pop();
-        now_ = ev.time;
+        if (ev.time > now_) {
+            now_ = ev.time;
+            eventsAtThisInstant_ = 0;
+        } else if (++eventsAtThisInstant_ > kMaxEventsAtOneInstant) {
+            throw StuckError(now_);
+        }
         ++eventsProcessed_;
         Component& target = *components_[ev.target];
         switch (ev.kind()) {

@@ -7,6 +7,7 @@
 #include "slot_pool.h"
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ struct Link {
     Rng rng;
 };
 
+/// Thrown when time stops advancing: a loop of zero-duration work (say, users who never
+/// think calling a server that takes no time) would otherwise run for ever.
+class StuckError : public std::runtime_error {
+public:
+    explicit StuckError(Time at);
+};
+
 /// The discrete-event engine: clock, event calendar, request and frame pools, components and
 /// links. It knows nothing of files, the GUI or reports; builders and recorders sit outside.
 class Simulation {
@@ -27,6 +35,8 @@ public:
     /// Calls deeper than this fail (like an IP TTL): a safety net for loops with a way out
     /// that a request keeps missing.
     static constexpr int kMaxHops = 64;
+    /// Far above any real burst (every user of a large closed population at once).
+    static constexpr std::uint64_t kMaxEventsAtOneInstant = 20'000'000;
 
     explicit Simulation(Time warmup = 0)
         : warmup_(warmup) {}
@@ -76,6 +86,7 @@ private:
     Time warmup_ = 0;
     std::uint64_t nextRequestId_ = 1;
     std::uint64_t eventsProcessed_ = 0;
+    std::uint64_t eventsAtThisInstant_ = 0;
     EventCalendar events_;
     SlotPool<Request> requests_;
     SlotPool<Frame> frames_;

@@ -15,8 +15,7 @@ constexpr double kHitTolerance = 0.02;
 constexpr double kRps = 20000;
 
 /// Clients → cache → database, reads only; the database is fast so misses fill at once.
-Json cacheRun(const std::string& eviction, int keys, double zipf, int capacity, double ttl = 0)
-{
+Json cacheRun(const std::string& eviction, int keys, double zipf, int capacity, double ttl = 0) {
     Json s = test::scenario(70, 20, 3);
     test::addComponent(s, "clients", "client",
                        {{"rps", kRps}, {"read_ratio", 1.0}, {"keys", keys}, {"zipf", zipf}});
@@ -33,8 +32,7 @@ Json cacheRun(const std::string& eviction, int keys, double zipf, int capacity, 
     return test::run(s)["components"]["cache"];
 }
 
-void expectHitRatio(const Json& cache, double expected)
-{
+void expectHitRatio(const Json& cache, double expected) {
     const double measured = cache["hit_ratio"].get<double>();
     qInfo("hit ratio measured %.4f  theory %.4f  (diff %+.4f, %llu reads)", measured, expected,
           measured - expected, cache["reads"].get<unsigned long long>());
@@ -47,8 +45,7 @@ void expectHitRatio(const Json& cache, double expected)
 class TestCacheTheory : public QObject {
     Q_OBJECT
 private slots:
-    void policies_data()
-    {
+    void policies_data() {
         QTest::addColumn<QString>("eviction");
         QTest::addColumn<double>("zipf");
         QTest::addColumn<int>("capacity");
@@ -58,8 +55,7 @@ private slots:
                     QTest::addRow("%s zipf=%.1f C=%d", policy, zipf, capacity)
                         << QString(policy) << zipf << capacity;
     }
-    void policies()
-    {
+    void policies() {
         QFETCH(QString, eviction);
         QFETCH(double, zipf);
         QFETCH(int, capacity);
@@ -74,14 +70,12 @@ private slots:
             expectHitRatio(cache, theory::topCHitRatio(p, capacity));
     }
 
-    void ttlExpiry_data()
-    {
+    void ttlExpiry_data() {
         QTest::addColumn<double>("ttl");
         QTest::newRow("ttl 20 ms") << 0.02;
         QTest::newRow("ttl 200 ms") << 0.2;
     }
-    void ttlExpiry()
-    {
+    void ttlExpiry() {
         // Room for every key: only expiry causes misses (non-reset TTL renewal formula).
         QFETCH(double, ttl);
         const int keys = 10000;
@@ -89,15 +83,13 @@ private slots:
         expectHitRatio(cacheRun("ttl", keys, 0.8, keys, ttl), theory::ttlHitRatio(p, kRps, ttl));
     }
 
-    void uniformKeysHitRatioIsCapacityShare()
-    {
+    void uniformKeysHitRatioIsCapacityShare() {
         // With no popularity skew every policy holds C of n equally likely keys.
         for (const char* eviction : {"lru", "fifo", "lfu"})
             expectHitRatio(cacheRun(eviction, 5000, 0.0, 500), 0.1);
     }
 
-    void writesInvalidate()
-    {
+    void writesInvalidate() {
         // Half the requests write: each write evicts its key, so hits must drop sharply
         // compared with a read-only run of the same cache.
         Json s = test::scenario(30, 10, 5);

@@ -3,6 +3,7 @@
 // fires equal-time events in the order they were scheduled.
 #include "sim/event_calendar.h"
 #include "sim/random_stream.h"
+#include "sim/simulation.h"
 #include "support/scenario_runs.h"
 
 #include <QTest>
@@ -14,8 +15,7 @@ using test::Json;
 
 namespace {
 
-Json twoServices(bool withSecondPath, std::uint64_t seed = 1)
-{
+Json twoServices(bool withSecondPath, std::uint64_t seed = 1) {
     Json s = test::scenario(60, 5, seed);
     test::addComponent(s, "c1", "client", {{"rps", 300}, {"zipf", 0.9}});
     test::addComponent(s, "a", "service",
@@ -34,19 +34,16 @@ Json twoServices(bool withSecondPath, std::uint64_t seed = 1)
 class TestDeterminism : public QObject {
     Q_OBJECT
 private slots:
-    void sameSeedSameReport()
-    {
+    void sameSeedSameReport() {
         const auto text = model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/url-shortener.json");
         QCOMPARE(run::runScenario(text).dump(), run::runScenario(text).dump());
     }
 
-    void otherSeedOtherReport()
-    {
+    void otherSeedOtherReport() {
         QVERIFY(test::run(twoServices(false, 1)).dump() != test::run(twoServices(false, 2)).dump());
     }
 
-    void addingAComponentLeavesOthersAlone()
-    {
+    void addingAComponentLeavesOthersAlone() {
         const Json alone = test::run(twoServices(false));
         const Json withNeighbour = test::run(twoServices(true));
         QCOMPARE(withNeighbour["components"]["a"].dump(), alone["components"]["a"].dump());
@@ -54,8 +51,7 @@ private slots:
         QVERIFY(withNeighbour["components"]["b"]["arrivals"].get<int>() > 0);
     }
 
-    void calendarMatchesAReferenceOrder()
-    {
+    void calendarMatchesAReferenceOrder() {
         // Random interleavings of push, peek and pop, with many exact ties, growing past the
         // small/radix switch and shrinking back, and pushes earlier than a peeked event.
         sim::EventCalendar calendar;
@@ -84,8 +80,23 @@ private slots:
         }
     }
 
-    void equalTimesFireInScheduleOrder()
-    {
+    void zeroTimeLoopIsReportedNotHung() {
+        Json s = test::scenario(10, 0);
+        test::addComponent(s, "users", "client",
+                           {{"mode", "closed"}, {"think_time", test::deterministicMs(0)}});
+        test::addComponent(s, "server", "service",
+                           {{"workers", 1}, {"service_time", test::deterministicMs(0)}});
+        test::addLink(s, "users", "server");
+        bool stuck = false;
+        try {
+            test::run(s);
+        } catch (const sim::StuckError&) {
+            stuck = true;
+        }
+        QVERIFY(stuck);
+    }
+
+    void equalTimesFireInScheduleOrder() {
         sim::EventCalendar calendar;
         for (std::uint32_t i = 0; i < 1000; ++i)
             calendar.push(double(i % 7), sim::EventKind::Timer, 0, i);
@@ -93,8 +104,7 @@ private slots:
         std::uint32_t lastPayload = 0;
         while (!calendar.empty()) {
             const sim::Event e = calendar.pop();
-            if (e.time == lastTime)
-                QVERIFY(e.payload > lastPayload);
+            if (e.time == lastTime) QVERIFY(e.payload > lastPayload);
             QVERIFY(e.time >= lastTime);
             lastTime = e.time;
             lastPayload = e.payload;

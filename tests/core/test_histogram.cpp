@@ -13,8 +13,7 @@ using sdlab::metrics::LatencyHistogram;
 class TestHistogram : public QObject {
     Q_OBJECT
 private slots:
-    void quantilesWithinOnePercent_data()
-    {
+    void quantilesWithinOnePercent_data() {
         QTest::addColumn<double>("meanMs");
         QTest::addColumn<double>("cv");
         QTest::newRow("sub-millisecond") << 0.05 << 1.0;
@@ -22,8 +21,7 @@ private slots:
         QTest::newRow("heavy tail") << 200.0 << 4.0;
         QTest::newRow("minutes") << 90000.0 << 0.3;
     }
-    void quantilesWithinOnePercent()
-    {
+    void quantilesWithinOnePercent() {
         QFETCH(double, meanMs);
         QFETCH(double, cv);
         auto rng = sdlab::sim::makeStream(9, "histogram");
@@ -40,16 +38,16 @@ private slots:
         for (double q : {0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999}) {
             const auto rank = std::size_t(std::ceil(q * double(samples.size()))) - 1;
             const double exact = samples[rank];
-            QVERIFY2(std::abs(h.quantile(q) - exact) / exact <= 0.01,
-                     qPrintable(QString("q=%1: %2 vs exact %3").arg(q).arg(h.quantile(q)).arg(exact)));
+            QVERIFY2(
+                std::abs(h.quantile(q) - exact) / exact <= 0.01,
+                qPrintable(QString("q=%1: %2 vs exact %3").arg(q).arg(h.quantile(q)).arg(exact)));
         }
         QCOMPARE(h.count(), std::uint64_t(samples.size()));
         QVERIFY(std::abs(h.mean() - sum / double(samples.size())) <= 1e-9 * h.mean());
         QCOMPARE(h.max(), samples.back());
     }
 
-    void bucketsBoundRelativeError()
-    {
+    void bucketsBoundRelativeError() {
         for (double v = 0.002; v < 1e7; v *= 1.0137) {
             const double mid = LatencyHistogram::bucketMidpoint(LatencyHistogram::bucketOf(v));
             QVERIFY2(std::abs(mid - v) / v <= 0.5 / LatencyHistogram::kSubBuckets + 1e-12,
@@ -57,8 +55,7 @@ private slots:
         }
     }
 
-    void edgeCases()
-    {
+    void edgeCases() {
         LatencyHistogram h;
         QCOMPARE(h.quantile(0.99), 0.0);
         h.record(0.0);

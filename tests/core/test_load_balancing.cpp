@@ -14,8 +14,7 @@ namespace {
 
 /// Clients → load balancer → three servers with one worker each (10 ms exponential).
 Json balancedRun(const std::string& algorithm, double rps, std::vector<double> weights = {1, 1, 1},
-                 std::vector<double> serviceMs = {10, 10, 10}, double duration = 1200)
-{
+                 std::vector<double> serviceMs = {10, 10, 10}, double duration = 1200) {
     Json s = test::scenario(duration, duration / 10, 11);
     test::addComponent(s, "clients", "client", {{"rps", rps}, {"keys", 100000}});
     test::addComponent(s, "lb", "load_balancer", {{"algorithm", algorithm}});
@@ -30,8 +29,7 @@ Json balancedRun(const std::string& algorithm, double rps, std::vector<double> w
     return test::run(s);
 }
 
-std::vector<double> shares(const Json& r)
-{
+std::vector<double> shares(const Json& r) {
     std::vector<double> out;
     double total = 0;
     for (const char* id : {"s1", "s2", "s3"})
@@ -41,8 +39,7 @@ std::vector<double> shares(const Json& r)
     return out;
 }
 
-void expectShares(const Json& r, std::vector<double> expected, double tolerance)
-{
+void expectShares(const Json& r, std::vector<double> expected, double tolerance) {
     const auto got = shares(r);
     qInfo("shares %.4f %.4f %.4f  expected %.4f %.4f %.4f", got[0], got[1], got[2], expected[0],
           expected[1], expected[2]);
@@ -54,8 +51,7 @@ void expectShares(const Json& r, std::vector<double> expected, double tolerance)
                                 .arg(expected[i])));
 }
 
-double meanLatency(const Json& r)
-{
+double meanLatency(const Json& r) {
     return r["end_to_end"]["latency_ms"]["mean"].get<double>();
 }
 
@@ -64,8 +60,7 @@ double meanLatency(const Json& r)
 class TestLoadBalancing : public QObject {
     Q_OBJECT
 private slots:
-    void evenSplits_data()
-    {
+    void evenSplits_data() {
         QTest::addColumn<QString>("algorithm");
         QTest::addColumn<double>("tolerance");
         QTest::newRow("round_robin") << "round_robin" << 0.0005;
@@ -74,22 +69,19 @@ private slots:
         QTest::newRow("power_of_two") << "power_of_two" << 0.01;
         QTest::newRow("consistent_hash") << "consistent_hash" << 0.1;
     }
-    void evenSplits()
-    {
+    void evenSplits() {
         QFETCH(QString, algorithm);
         QFETCH(double, tolerance);
         expectShares(balancedRun(algorithm.toStdString(), 150), {1. / 3, 1. / 3, 1. / 3},
                      tolerance);
     }
 
-    void weightedRoundRobinFollowsWeights()
-    {
+    void weightedRoundRobinFollowsWeights() {
         expectShares(balancedRun("weighted_round_robin", 150, {3, 2, 1}), {0.5, 1. / 3, 1. / 6},
                      0.0005);
     }
 
-    void leastConnectionsAvoidsTheSlowServer()
-    {
+    void leastConnectionsAvoidsTheSlowServer() {
         // s3 is twice as slow: it holds requests longer, so it is picked less often.
         const auto got = shares(balancedRun("least_connections", 150, {1, 1, 1}, {10, 10, 20}));
         qInfo("least_connections shares with a slow s3: %.3f %.3f %.3f", got[0], got[1], got[2]);
@@ -97,8 +89,7 @@ private slots:
         QVERIFY(got[0] > 0.35 && got[1] > 0.35);
     }
 
-    void randomSplitIsMM1PerServer()
-    {
+    void randomSplitIsMM1PerServer() {
         // Random splitting of a Poisson stream gives each server Poisson arrivals: M/M/1.
         const double rps = 240; // 80 req/s per server, ρ = 0.8
         const Json r = balancedRun("random", rps, {1, 1, 1}, {10, 10, 10}, 20000);
@@ -107,8 +98,7 @@ private slots:
         QVERIFY(test::relativeError(meanLatency(r), theory) <= 0.02);
     }
 
-    void smarterChoicesCutLatency()
-    {
+    void smarterChoicesCutLatency() {
         // At ρ = 0.9: round robin smooths arrivals, two random choices look at load, least
         // connections looks at all of it; each beats blind random choice.
         const double rps = 270;
@@ -124,8 +114,7 @@ private slots:
         QVERIFY(least <= twoChoices * 1.02);
     }
 
-    void consistentHashMovesOnlyTheLeaversKeys()
-    {
+    void consistentHashMovesOnlyTheLeaversKeys() {
         const policies::HashRing four({"a", "b", "c", "d"}, 100);
         const policies::HashRing three({"a", "b", "c"}, 100);
         int moved = 0, onD = 0;
@@ -140,7 +129,7 @@ private slots:
                 ++moved;
         }
         QCOMPARE(moved, 0); // keys not on the removed node stay where they were
-        for (int l : load) // 100 points per node: each share within 0.25 ± 0.06
+        for (int l : load)  // 100 points per node: each share within 0.25 ± 0.06
             QVERIFY2(std::abs(l / double(keys) - 0.25) < 0.06, qPrintable(QString::number(l)));
         QVERIFY(onD > 0);
     }
