@@ -35,13 +35,20 @@ std::string formatSummary(const model::Scenario& s, const model::Json& r, double
     out += format("%-16s %-14s %10s %9s %7s %8s %9s %9s  %s\n", "component", "type", "req/s",
                   "rejected", "util", "queue", "mean ms", "p99 ms", "");
     for (const auto& [id, c] : r["components"].items()) {
+        const std::string type = c["type"].get<std::string>();
+        // Clients and load balancers do no queued work of their own: no utilisation or queue.
+        const bool queues = type != "client" && type != "load_balancer";
+        const std::string util =
+            queues ? format("%.1f%%", 100.0 * c["utilization"].get<double>()) : "-";
+        const std::string queue =
+            queues ? format("%.2f", c["mean_queue_length"].get<double>()) : "-";
         std::string extra;
         if (c.contains("hit_ratio")) extra = format("hit ratio %.3f", c["hit_ratio"].get<double>());
+        if (type == "client") extra = "end to end";
         out +=
-            format("%-16s %-14s %10.1f %9llu %6.1f%% %8.2f %9.2f %9.2f  %s\n", id.c_str(),
-                   c["type"].get<std::string>().c_str(), c["throughput_rps"].get<double>(),
-                   c["rejected"].get<unsigned long long>(), 100.0 * c["utilization"].get<double>(),
-                   c["mean_queue_length"].get<double>(), c["latency_ms"]["mean"].get<double>(),
+            format("%-16s %-14s %10.1f %9llu %7s %8s %9.2f %9.2f  %s\n", id.c_str(), type.c_str(),
+                   c["throughput_rps"].get<double>(), c["rejected"].get<unsigned long long>(),
+                   util.c_str(), queue.c_str(), c["latency_ms"]["mean"].get<double>(),
                    c["latency_ms"]["p99"].get<double>(), extra.c_str());
     }
     return out + "\n";
