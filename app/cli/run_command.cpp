@@ -1,5 +1,6 @@
 #include "run_command.h"
 
+#include "analysis/topology_analysis.h"
 #include "model/scenario_error.h"
 #include "model/scenario_json.h"
 #include "run/file_output.h"
@@ -85,7 +86,8 @@ int runCommand(const QStringList& arguments) {
         QElapsedTimer wall;
         wall.start();
         run::CsvFileSink csv(QDir(outDir).filePath("timeseries.csv").toStdString());
-        const model::Json report = run::runScenario(scenario, &csv);
+        model::Json report = run::runScenario(scenario, &csv);
+        report["analysis"] = analysisJson(analysis::analyzeTopology(scenario));
         csv.commit();
         run::writeFileAtomically(QDir(outDir).filePath("metrics.json").toStdString(),
                                  report.dump(2) + "\n");

@@ -14,6 +14,18 @@ template <class... Args> std::string format(const char* fmt, Args... args) {
 
 } // namespace
 
+model::Json analysisJson(const analysis::TopologyAnalysis& a) {
+    model::Json out = {{"single_points_of_failure", a.singlePointsOfFailure},
+                       {"unreachable", a.unreachable},
+                       {"loops", a.loops}};
+    if (a.availability >= 0) {
+        out["availability_estimate"] = a.availability;
+        out["availability_exact"] = a.availabilityExact;
+        out["downtime_per_year"] = analysis::downtimePerYear(a.availability);
+    }
+    return out;
+}
+
 std::string formatSummary(const model::Scenario& s, const model::Json& r, double wallSeconds) {
     const auto& e = r["end_to_end"];
     const auto& lat = e["latency_ms"];
@@ -50,6 +62,23 @@ std::string formatSummary(const model::Scenario& s, const model::Json& r, double
                    c["throughput_rps"].get<double>(), c["rejected"].get<unsigned long long>(),
                    util.c_str(), queue.c_str(), c["latency_ms"]["mean"].get<double>(),
                    c["latency_ms"]["p99"].get<double>(), extra.c_str());
+    }
+    if (r.contains("analysis")) {
+        const auto& a = r["analysis"];
+        auto list = [](const model::Json& ids) {
+            std::string text;
+            for (const auto& id : ids)
+                text += (text.empty() ? "" : ", ") + id.get<std::string>();
+            return text.empty() ? std::string("none") : text;
+        };
+        out += "\nSingle points of failure: " + list(a["single_points_of_failure"]) + "\n";
+        if (!a["unreachable"].empty())
+            out += "Unreachable from any client: " + list(a["unreachable"]) + "\n";
+        if (a.contains("availability_estimate"))
+            out += format("Availability estimate: %.4f%% (about %s down a year)%s\n",
+                          100 * a["availability_estimate"].get<double>(),
+                          a["downtime_per_year"].get<std::string>().c_str(),
+                          a["availability_exact"].get<bool>() ? "" : ", approximate");
     }
     return out + "\n";
 }

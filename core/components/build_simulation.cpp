@@ -29,6 +29,7 @@ Station::Config stationConfig(const Json& p, const char* workers, const char* re
                               const char* writeTime) {
     Station::Config c;
     c.workers = p[workers].get<int>();
+    c.replicas = p.contains("replicas") ? p["replicas"].get<int>() : 1;
     c.queueCapacity = p["queue_capacity"].get<long>();
     c.readTime = durationFromJson(p[readTime]);
     c.writeTime = durationFromJson(p[writeTime]);

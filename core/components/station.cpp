@@ -7,11 +7,12 @@ namespace sdlab::components {
 Station::Station(std::string id, sim::Index index, const Config& config, sim::Rng rng)
     : Component(std::move(id), index)
     , config_(config)
-    , rng_(std::move(rng)) {}
+    , rng_(std::move(rng))
+    , instances_(std::size_t(config.replicas)) {}
 
-void Station::beginService(sim::Simulation& sim, sim::Index frame) {
-    ++busy_;
-    counters.busy.set(busy_, sim.now());
+void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index frame) {
+    ++instance.busy;
+    counters.busy.set(++busy_, sim.now());
     const auto& dist =
         sim.requestOf(frame).kind == sim::RequestKind::Read ? config_.readTime : config_.writeTime;
     sim.schedule(dist.sample(rng_), sim::EventKind::ServiceDone, index(), frame);
@@ -19,15 +20,18 @@ void Station::beginService(sim::Simulation& sim, sim::Index frame) {
 
 void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
     ++counters.arrivals;
-    if (busy_ < config_.workers) {
+    const std::size_t which = instances_.size() == 1 ? 0 : nextInstance_++ % instances_.size();
+    sim.frame(frame).step = std::uint32_t(which); // which instance, until the work is done
+    Instance& instance = instances_[which];
+    if (instance.busy < config_.workers) {
         counters.inside.add(1, sim.now());
-        beginService(sim, frame);
+        beginService(sim, instance, frame);
         return;
     }
-    if (config_.queueCapacity < 0 || long(waiting_.size()) < config_.queueCapacity) {
+    if (config_.queueCapacity < 0 || long(instance.waiting.size()) < config_.queueCapacity) {
         counters.inside.add(1, sim.now());
-        waiting_.push(frame);
-        counters.queued.set(double(waiting_.size()), sim.now());
+        instance.waiting.push(frame);
+        counters.queued.set(double(++waiting_), sim.now());
         return;
     }
     ++counters.rejected;
@@ -35,15 +39,16 @@ void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
 }
 
 void Station::onServiceDone(sim::Simulation& sim, sim::Index frame) {
-    --busy_;
-    counters.busy.set(busy_, sim.now());
+    Instance& instance = instances_[sim.frame(frame).step];
+    --instance.busy;
+    counters.busy.set(--busy_, sim.now());
     counters.inside.add(-1, sim.now());
     ++counters.completed;
     if (sim.measuring()) latency.record((sim.now() - sim.frame(frame).arrived) * 1000.0);
-    if (!waiting_.empty()) {
-        const sim::Index next = waiting_.pop();
-        counters.queued.set(double(waiting_.size()), sim.now());
-        beginService(sim, next);
+    if (!instance.waiting.empty()) {
+        const sim::Index next = instance.waiting.pop();
+        counters.queued.set(double(--waiting_), sim.now());
+        beginService(sim, instance, next);
     }
     sim.frame(frame).step = 0;
     afterLocalWork(sim, frame);

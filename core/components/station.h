@@ -6,14 +6,16 @@
 
 namespace sdlab::components {
 
-/// A queueing station: `workers` parallel servers in front of one FIFO queue. Requests that
-/// find every worker busy and the queue full are rejected. When a request's own work is done
+/// A queueing station: `replicas` identical instances, each with `workers` parallel servers
+/// in front of its own FIFO queue; arrivals go to the instances in turn. Requests that find
+/// their instance's workers busy and its queue full are rejected. When a request's own work is done
 /// the worker is free again and the subclass decides what happens next (downstream calls,
 /// a cache lookup), so time spent waiting on others never counts as this station's work.
 class Station : public sim::Component {
 public:
     struct Config {
-        int workers = 1;
+        int workers = 1;         ///< per instance
+        int replicas = 1;        ///< instances
         long queueCapacity = -1; ///< < 0: unbounded; 0: no waiting room at all
         sim::Distribution readTime = sim::Distribution::exponential(0.01);
         sim::Distribution writeTime = sim::Distribution::exponential(0.01);
@@ -22,7 +24,7 @@ public:
 
     void onArrive(sim::Simulation& sim, sim::Index frame) final;
     void onServiceDone(sim::Simulation& sim, sim::Index frame) final;
-    int workers() const override { return config_.workers; }
+    int workers() const override { return config_.workers * config_.replicas; }
 
 protected:
     /// The request's own work here is finished; the subclass must answer or call on.
@@ -32,12 +34,18 @@ protected:
     void callNextOrRespond(sim::Simulation& sim, sim::Index frame, bool lastOk);
 
 private:
-    void beginService(sim::Simulation& sim, sim::Index frame);
+    struct Instance {
+        int busy = 0;
+        sim::RingQueue waiting;
+    };
+    void beginService(sim::Simulation& sim, Instance& instance, sim::Index frame);
 
     Config config_;
     sim::Rng rng_;
-    int busy_ = 0;
-    sim::RingQueue waiting_;
+    std::vector<Instance> instances_;
+    std::size_t nextInstance_ = 0;
+    int busy_ = 0;            ///< over all instances
+    std::size_t waiting_ = 0; ///< over all instances
 };
 
 /// An application service (or, with separate read/write times, a database): its own work,

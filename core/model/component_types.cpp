@@ -31,6 +31,12 @@ ParamSpec durationParam(std::string name, Json dflt, std::string help) {
             std::move(help)};
 }
 
+ParamSpec availability() {
+    return number("availability", 0.999, 0, 1, "",
+                  "Chance that one instance is up at a given moment (0.999 is about 8.8 hours "
+                  "down a year). Used by the availability estimate, not by the simulation.");
+}
+
 ParamSpec queueCapacity() {
     return integer("queue_capacity", -1, -1, 1e7, "requests",
                    "Waiting room when every worker is busy; -1 is unbounded, 0 rejects at once.");
@@ -40,6 +46,7 @@ std::vector<ComponentType> makeTypes() {
     return {
         {"client",
          "Clients",
+         "Traffic",
          "Users sending requests: open loop at a rate, or closed loop (users who wait, think, "
          "then ask again).",
          {choice("mode", {"open", "closed"},
@@ -60,28 +67,37 @@ std::vector<ComponentType> makeTypes() {
          -1},
         {"service",
          "Service",
+         "Compute",
          "An application server: a pool of workers in front of a FIFO queue; after its own "
          "work it calls each downstream dependency in turn.",
-         {integer("workers", 4, 1, 1e5, "workers", "Requests served in parallel."), queueCapacity(),
+         {integer("replicas", 1, 1, 1000, "instances",
+                  "Identical instances; requests go to them in turn. With two or more, one "
+                  "crash no longer takes the service down."),
+          integer("workers", 4, 1, 1e5, "workers", "Requests served in parallel per instance."),
+          queueCapacity(),
           durationParam("service_time", duration("exponential", 10),
-                        "Own work per request, not counting downstream calls.")},
+                        "Own work per request, not counting downstream calls."),
+          availability()},
          true,
          true,
          -1},
         {"load_balancer",
          "Load balancer",
+         "Edge",
          "Spreads requests over its downstream links.",
          {choice("algorithm",
                  {"round_robin", "weighted_round_robin", "least_connections", "random",
                   "power_of_two", "consistent_hash"},
                  "How the next target is chosen; weights sit on the outgoing links."),
           integer("virtual_nodes", 100, 1, 1e4, "points",
-                  "Points per target on the hash ring (consistent_hash).")},
+                  "Points per target on the hash ring (consistent_hash)."),
+          availability()},
          true,
          true,
          -1},
         {"cache",
          "Cache",
+         "Data",
          "An in-memory cache in front of one component: read hits answer at once, misses are "
          "fetched and stored, writes invalidate.",
          {integer("capacity", 1000, 0, 1e7, "entries", "Entries the cache holds."),
@@ -90,18 +106,21 @@ std::vector<ComponentType> makeTypes() {
           number("ttl_s", 0, 0, 1e7, "s",
                  "Entries expire this long after they were stored (0 = never)."),
           integer("workers", 8, 1, 1e5, "workers", "Lookups served in parallel."), queueCapacity(),
-          durationParam("service_time", duration("deterministic", 0.5), "Time per lookup.")},
+          durationParam("service_time", duration("deterministic", 0.5), "Time per lookup."),
+          availability()},
          true,
          true,
          1},
         {"database",
          "Database",
+         "Data",
          "A database server: a connection pool in front of a FIFO queue, with different times "
          "for reads and writes.",
          {integer("connections", 20, 1, 1e5, "connections", "Queries executed in parallel."),
           queueCapacity(),
           durationParam("read_time", duration("exponential", 5), "Time per read query."),
-          durationParam("write_time", duration("exponential", 15), "Time per write query.")},
+          durationParam("write_time", duration("exponential", 15), "Time per write query."),
+          availability()},
          true,
          true,
          -1},

@@ -26,8 +26,9 @@ struct ParamSpec {
 };
 
 struct ComponentType {
-    std::string name;  ///< the file's "type"
-    std::string title; ///< for people
+    std::string name;     ///< the file's "type"
+    std::string title;    ///< for people
+    std::string category; ///< palette group: Traffic, Edge, Compute, Data, Messaging, Control
     std::string help;
     std::vector<ParamSpec> params;
     bool sends = true;    ///< may have outgoing links

@@ -131,6 +131,33 @@ private slots:
         expectClose("error rate", r["end_to_end"]["error_rate"], blocked, kMeanTolerance);
     }
 
+    void replicasSplitTrafficRoundRobin_data() {
+        QTest::addColumn<double>("rho");
+        QTest::newRow("rho=0.5") << 0.5;
+        QTest::newRow("rho=0.8") << 0.8;
+    }
+    void replicasSplitTrafficRoundRobin() {
+        // Three single-worker instances taking Poisson traffic in turn: each sees Erlang-3
+        // gaps, an E3/M/1 queue. Slower than one shared queue with three workers (M/M/3).
+        QFETCH(double, rho);
+        const double mu = 100, lambda = 3 * mu * rho;
+        const double duration = 2e6 / lambda;
+        Json s = test::scenario(duration, duration / 20, 2);
+        test::addComponent(s, "clients", "client", {{"rps", lambda}});
+        test::addComponent(
+            s, "server", "service",
+            {{"replicas", 3}, {"workers", 1}, {"service_time", test::exponentialMs(10)}});
+        test::addLink(s, "clients", "server");
+        const Json r = test::run(s);
+        const Json& server = r["components"]["server"];
+        expectClose("E3/M/1 mean (ms)", server["latency_ms"]["mean"],
+                    1000 * theory::roundRobinSplitMeanResponse(lambda, mu, 3), kMeanTolerance);
+        expectClose("utilization", server["utilization"], rho, kMeanTolerance);
+        QVERIFY(server["latency_ms"]["mean"].get<double>() >
+                1000 * (theory::MMc{lambda, mu, 3}.meanResponse()));
+        expectLittle(r);
+    }
+
     void closedLoopMatchesMeanValueAnalysis_data() {
         QTest::addColumn<int>("users");
         QTest::newRow("N=5 (light)") << 5;

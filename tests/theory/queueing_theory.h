@@ -86,4 +86,14 @@ inline double mg1MeanResponse(double lambda, double meanS, double scv) {
     return meanS + lambda * es2 / (2.0 * (1.0 - rho));
 }
 
+// GI/M/1 with Erlang-k interarrival times: Poisson traffic of rate lambda split round-robin
+// over k single-server queues, each with service rate mu. Mean response 1/(mu(1 - sigma)),
+// sigma the root in (0, 1) of sigma = (lambda / (lambda + mu (1 - sigma)))^k.
+inline double roundRobinSplitMeanResponse(double lambda, double mu, int k) {
+    double sigma = 0.5;
+    for (int i = 0; i < 10000; ++i)
+        sigma = std::pow(lambda / (lambda + mu * (1.0 - sigma)), k);
+    return 1.0 / (mu * (1.0 - sigma));
+}
+
 } // namespace sdlab::theory

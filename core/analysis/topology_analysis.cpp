@@ -1,0 +1,173 @@
+#include "topology_analysis.h"
+
+#include "topology_check.h"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+
+namespace sdlab::analysis {
+
+namespace {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+using Vertex = Graph::vertex_descriptor;
+
+/// Conditioning on more shared components than this would cost 2^n passes.
+constexpr std::size_t kMaxShared = 12;
+
+/// Whether a component needs all of its downstream links to answer (a service calls each in
+/// turn) or any one of them (a load balancer, a client with several entry points).
+bool needsAny(const model::ComponentSpec& c) {
+    return c.type == "load_balancer" || c.type == "client";
+}
+
+double upProbability(const model::ComponentSpec& c) {
+    if (!c.params.contains("availability")) return 1.0;
+    const double a = c.params["availability"].get<double>();
+    const int replicas = c.params.contains("replicas") ? c.params["replicas"].get<int>() : 1;
+    return 1.0 - std::pow(1.0 - a, replicas);
+}
+
+struct Model {
+    const model::Scenario& s;
+    Graph g;
+    std::vector<Vertex> childrenFirst; ///< reverse topological order
+    std::vector<Vertex> clients;
+};
+
+/// P(component works) for every component, given each one's probability of being up; exact
+/// when no two paths share a component whose probability is strictly between 0 and 1.
+std::vector<double> serveProbability(const Model& m, const std::vector<double>& up) {
+    std::vector<double> works(boost::num_vertices(m.g), 0.0);
+    for (Vertex v : m.childrenFirst) {
+        const auto [first, last] = boost::out_edges(v, m.g);
+        double combined = 1.0;
+        if (first == last) {
+            combined = needsAny(m.s.components[v]) ? 0.0 : 1.0; // nothing to forward to
+        } else if (needsAny(m.s.components[v])) {
+            double allFail = 1.0;
+            for (auto e = first; e != last; ++e)
+                allFail *= 1.0 - works[boost::target(*e, m.g)];
+            combined = 1.0 - allFail;
+        } else {
+            for (auto e = first; e != last; ++e)
+                combined *= works[boost::target(*e, m.g)];
+        }
+        works[v] = up[v] * combined;
+    }
+    return works;
+}
+
+/// Components reachable from any of `roots` (roots included).
+std::vector<bool> reachableFrom(const Model& m, const std::vector<Vertex>& roots) {
+    std::vector<bool> seen(boost::num_vertices(m.g), false);
+    std::vector<boost::default_color_type> colour(boost::num_vertices(m.g));
+    for (Vertex c : roots) {
+        std::vector<Vertex> found;
+        struct Recorder : boost::default_bfs_visitor {
+            std::vector<Vertex>* out;
+            void discover_vertex(Vertex v, const Graph&) const { out->push_back(v); }
+        } recorder;
+        recorder.out = &found;
+        std::fill(colour.begin(), colour.end(), boost::white_color);
+        boost::breadth_first_search(m.g, c, boost::visitor(recorder).color_map(colour.data()));
+        for (Vertex v : found)
+            seen[v] = true;
+    }
+    return seen;
+}
+
+/// The worst client's probability of being served. Series/parallel formulas assume the paths
+/// they combine are independent; a component reached by two links (and everything below it)
+/// breaks that, so the up/down state of each such component is enumerated and the formulas
+/// are applied to what remains, which is then a tree: exact, when there are few enough.
+double worstClientAvailability(const Model& m, const std::vector<bool>& reachable, bool& exact) {
+    const std::size_t n = boost::num_vertices(m.g);
+    std::vector<double> up(n);
+    std::vector<Vertex> joins;
+    for (Vertex v = 0; v < n; ++v) {
+        up[v] = upProbability(m.s.components[v]);
+        std::size_t parents = 0;
+        for (auto [e, end] = boost::in_edges(v, m.g); e != end; ++e)
+            parents += reachable[boost::source(*e, m.g)];
+        if (reachable[v] && parents >= 2) joins.push_back(v);
+    }
+    const auto belowJoins = reachableFrom(m, joins);
+    std::vector<Vertex> shared;
+    for (Vertex v = 0; v < n; ++v)
+        if (belowJoins[v] && up[v] < 1.0) shared.push_back(v);
+    exact = shared.size() <= kMaxShared;
+    if (!exact) shared.clear();
+    std::vector<double> perClient(m.clients.size(), 0.0);
+    for (std::size_t state = 0; state < (std::size_t(1) << shared.size()); ++state) {
+        std::vector<double> fixed = up;
+        double weight = 1.0;
+        for (std::size_t i = 0; i < shared.size(); ++i) {
+            const bool isUp = (state >> i) & 1;
+            weight *= isUp ? up[shared[i]] : 1.0 - up[shared[i]];
+            fixed[shared[i]] = isUp ? 1.0 : 0.0;
+        }
+        const auto works = serveProbability(m, fixed);
+        for (std::size_t c = 0; c < m.clients.size(); ++c)
+            perClient[c] += weight * works[m.clients[c]];
+    }
+    return *std::min_element(perClient.begin(), perClient.end());
+}
+
+} // namespace
+
+TopologyAnalysis analyzeTopology(const model::Scenario& s) {
+    TopologyAnalysis out;
+    Model m{s, Graph(s.components.size()), {}, {}};
+    for (const auto& l : s.links)
+        boost::add_edge(Vertex(s.indexOf(l.from)), Vertex(s.indexOf(l.to)), m.g);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        if (s.components[i].type == "client") m.clients.push_back(i);
+
+    const auto reachable = reachableFrom(m, m.clients);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        if (!reachable[i]) out.unreachable.push_back(s.components[i].id);
+    out.loops = callCycles(s);
+    if (!out.loops.empty() || m.clients.empty()) return out;
+
+    boost::topological_sort(m.g, std::back_inserter(m.childrenFirst));
+    std::vector<double> up(s.components.size(), 1.0);
+    const auto healthy = serveProbability(m, up);
+    for (std::size_t v = 0; v < s.components.size(); ++v) {
+        const auto& c = s.components[v];
+        if (c.type == "client" || !reachable[v] ||
+            (c.params.contains("replicas") && c.params["replicas"].get<int>() > 1))
+            continue;
+        up[v] = 0.0;
+        const auto broken = serveProbability(m, up);
+        up[v] = 1.0;
+        for (Vertex client : m.clients)
+            if (healthy[client] > 0 && broken[client] == 0) {
+                out.singlePointsOfFailure.push_back(c.id);
+                break;
+            }
+    }
+    out.availability = worstClientAvailability(m, reachable, out.availabilityExact);
+    return out;
+}
+
+std::string downtimePerYear(double availability) {
+    const double hours = (1.0 - availability) * 365.25 * 24;
+    char buf[64];
+    if (hours >= 48)
+        std::snprintf(buf, sizeof buf, "%.0f days", hours / 24);
+    else if (hours >= 1)
+        std::snprintf(buf, sizeof buf, "%.1f hours", hours);
+    else if (hours * 60 >= 1)
+        std::snprintf(buf, sizeof buf, "%.0f minutes", hours * 60);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f seconds", hours * 3600);
+    return buf;
+}
+
+} // namespace sdlab::analysis
