@@ -1,17 +1,18 @@
-// sdlab: System Design Lab. `sdlab run FILE --out DIR` simulates a scenario headlessly.
+// sdlab: System Design Lab.
+//   sdlab [FILE]                        the editor (opens FILE if given)
+//   sdlab --screenshot OUT.png [FILE]   renders the window at 1600×1000 to OUT.png and exits
+//   sdlab run FILE --out DIR ...        simulates headlessly (see `sdlab run --help`)
 #include "cli/run_command.h"
+#include "gui/gui_main.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName("sdlab");
-    QCoreApplication::setApplicationVersion(SDLAB_VERSION);
-    const QStringList args = QCoreApplication::arguments();
-    if (args.size() >= 2 && args[1] == "run") return sdlab::cli::runCommand(args.mid(1));
-
-    QTextStream(stderr) << "usage: sdlab run FILE --out DIR [--seed N] [--duration S]\n"
-                           "       sdlab run --help\n";
-    return args.size() >= 2 && (args[1] == "--help" || args[1] == "-h") ? 0 : 2;
+    if (argc >= 2 && QByteArrayView(argv[1]) == "run") {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName("sdlab");
+        QCoreApplication::setApplicationVersion(SDLAB_VERSION);
+        return sdlab::cli::runCommand(QCoreApplication::arguments().mid(1));
+    }
+    return sdlab::gui::guiMain(argc, argv);
 }

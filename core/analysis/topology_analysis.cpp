@@ -124,8 +124,9 @@ double worstClientAvailability(const Model& m, const std::vector<bool>& reachabl
 TopologyAnalysis analyzeTopology(const model::Scenario& s) {
     TopologyAnalysis out;
     Model m{s, Graph(s.components.size()), {}, {}};
-    for (const auto& l : s.links)
-        boost::add_edge(Vertex(s.indexOf(l.from)), Vertex(s.indexOf(l.to)), m.g);
+    for (const auto& l : s.links) // an editor may ask mid-edit: skip links with a missing end
+        if (const int from = s.indexOf(l.from), to = s.indexOf(l.to); from >= 0 && to >= 0)
+            boost::add_edge(Vertex(from), Vertex(to), m.g);
     for (std::size_t i = 0; i < s.components.size(); ++i)
         if (s.components[i].type == "client") m.clients.push_back(i);
 

@@ -14,8 +14,10 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
 Graph callGraph(const model::Scenario& s) {
     Graph g(s.components.size());
-    for (const auto& l : s.links)
-        boost::add_edge(std::size_t(s.indexOf(l.from)), std::size_t(s.indexOf(l.to)), g);
+    for (const auto& l : s.links) {
+        const int from = s.indexOf(l.from), to = s.indexOf(l.to);
+        if (from >= 0 && to >= 0) boost::add_edge(std::size_t(from), std::size_t(to), g);
+    }
     return g;
 }
 

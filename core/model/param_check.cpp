@@ -166,4 +166,12 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
     return out;
 }
 
+Json checkComponentParams(const ComponentType& type, const Json& object, const std::string& path,
+                          std::initializer_list<const char*> structural) {
+    Json params = checkParams(object, type.params, path, structural, "a " + type.name);
+    if (type.name == "cache" && params["eviction"] == "ttl" && params["ttl_s"].get<double>() <= 0)
+        throw ScenarioError(fieldPath(path, "ttl_s"), "eviction 'ttl' needs ttl_s > 0");
+    return params;
+}
+
 } // namespace sdlab::model

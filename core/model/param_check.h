@@ -12,6 +12,11 @@ namespace sdlab::model {
 Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const std::string& path,
                  std::initializer_list<const char*> structural, const std::string& owner);
 
+/// checkParams for a component of `type`, plus the rules that tie parameters together (a TTL
+/// cache needs a TTL). The one check the file reader and the editor share.
+Json checkComponentParams(const ComponentType& type, const Json& object, const std::string& path,
+                          std::initializer_list<const char*> structural = {});
+
 /// Throws a ScenarioError for an unknown key, suggesting the closest known name.
 [[noreturn]] void failUnknownKey(const std::string& path, const std::string& key,
                                  const std::vector<std::string>& known, const std::string& owner);

@@ -82,11 +82,7 @@ ComponentSpec readComponent(const Json& c, const std::string& path, std::set<std
     }
     spec.label = optionalString(c, "label", path);
     spec.ui = optionalObject(c, "ui", path);
-    spec.params =
-        checkParams(c, type->params, path, {"id", "type", "label", "ui"}, "a " + type->name);
-    if (spec.type == "cache" && spec.params["eviction"] == "ttl" &&
-        spec.params["ttl_s"].get<double>() <= 0)
-        throw ScenarioError(path + ".ttl_s", "eviction 'ttl' needs ttl_s > 0");
+    spec.params = checkComponentParams(*type, c, path, {"id", "type", "label", "ui"});
     return spec;
 }
 

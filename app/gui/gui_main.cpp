@@ -1,0 +1,101 @@
+#include "gui_main.h"
+
+#include "autosave.h"
+#include "canvas/canvas_view.h"
+#include "common/resources.h"
+#include "document/document.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFontDatabase>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
+
+namespace sdlab::gui {
+
+namespace {
+
+/// With no display at all a Qt GUI aborts; a screenshot needs none, so use the offscreen
+/// platform for it, and explain the situation otherwise.
+bool prepareDisplay(bool screenshot) {
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+        qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        return true;
+    if (screenshot) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return true;
+    }
+    QTextStream(stderr) << "sdlab: no display found. Run the editor on a desktop (or under "
+                           "xvfb-run), render it with `sdlab --screenshot OUT.png [FILE]`, or "
+                           "simulate headlessly with `sdlab run FILE --out DIR`.\n";
+    return false;
+}
+
+int screenshot(MainWindow& window, const QString& out, const QString& file) {
+    window.setAutoAnswer(QMessageBox::Discard);
+    const bool opened = file.isEmpty() ? window.openExample(":/examples/url-shortener.json")
+                                       : window.openFile(file, true);
+    if (!opened) {
+        QTextStream(stderr) << "sdlab: cannot open " << file << "\n";
+        return 2;
+    }
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::processEvents();
+    window.view()->fitToContents();
+    QApplication::processEvents();
+    if (!window.grab().save(out)) {
+        QTextStream(stderr) << "sdlab: cannot write " << out << "\n";
+        return 1;
+    }
+    QTextStream(stdout) << "Wrote " << out << "\n";
+    return 0;
+}
+
+} // namespace
+
+int guiMain(int argc, char* argv[]) {
+    bool wantsScreenshot = false;
+    for (int i = 1; i < argc; ++i)
+        wantsScreenshot |= QByteArrayView(argv[i]) == "--screenshot";
+    if (!prepareDisplay(wantsScreenshot)) return 1;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("sdlab");
+    QApplication::setOrganizationName("System Design Lab");
+    QApplication::setApplicationDisplayName(QObject::tr("System Design Lab"));
+    QApplication::setApplicationVersion(SDLAB_VERSION);
+    widgets::initResources();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QObject::tr("System Design Lab: build architectures and "
+                    "watch them run.\nHeadless: sdlab run FILE --out DIR"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption shot("screenshot", QObject::tr("Render the window to a PNG and exit."),
+                                  "out.png");
+    parser.addOption(shot);
+    parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
+    parser.process(app);
+    const QString file = parser.positionalArguments().value(0);
+
+    MainWindow window;
+    if (parser.isSet(shot)) return screenshot(window, parser.value(shot), file);
+
+    if (!file.isEmpty()) {
+        window.openFile(file);
+    } else if (const QString leftover = Autosave::leftover(); !leftover.isEmpty()) {
+        if (QMessageBox::question(nullptr, QObject::tr("Recover unsaved work?"),
+                                  QObject::tr("System Design Lab did not close normally. Recover "
+                                              "the diagram you were working on?")) ==
+            QMessageBox::Yes)
+            window.recover(leftover);
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace sdlab::gui

@@ -1,0 +1,416 @@
+#include "main_window.h"
+
+#include "analysis/topology_analysis.h"
+#include "autosave.h"
+#include "canvas/canvas_scene.h"
+#include "canvas/canvas_view.h"
+#include "canvas/component_item.h"
+#include "canvas/diagram_export.h"
+#include "document/document.h"
+#include "inspector/inspector_widget.h"
+#include "palette/palette_widget.h"
+#include "welcome_page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+
+namespace sdlab::gui {
+
+namespace {
+constexpr const char* kClipboardMime = "application/x-sdlab-clipboard";
+constexpr int kMaxRecent = 8;
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , doc_(new widgets::Document(this))
+    , scene_(new widgets::CanvasScene(doc_, this))
+    , view_(new widgets::CanvasView(scene_))
+    , palette_(new widgets::PaletteWidget)
+    , inspector_(new widgets::InspectorWidget(doc_))
+    , welcome_(new WelcomePage)
+    , stack_(new QStackedWidget)
+    , undoView_(new QUndoView(doc_->undoStack()))
+    , analysisLabel_(new QLabel)
+    , zoomLabel_(new QLabel)
+    , analysisTimer_(new QTimer(this))
+    , autosave_(new Autosave(doc_, this)) {
+    setWindowIcon(QIcon(":/icons/sdlab.svg"));
+    stack_->addWidget(welcome_);
+    stack_->addWidget(view_);
+    setCentralWidget(stack_);
+    createActions();
+    createMenus();
+    createDocks();
+
+    analysisLabel_->setTextFormat(Qt::RichText);
+    statusBar()->addPermanentWidget(analysisLabel_);
+    statusBar()->addPermanentWidget(zoomLabel_);
+    zoomLabel_->setText(QStringLiteral("100%"));
+    analysisTimer_->setSingleShot(true);
+    analysisTimer_->setInterval(0); // after the current edit has fully landed
+    connect(analysisTimer_, &QTimer::timeout, this, &MainWindow::runAnalysis);
+
+    connect(doc_, &widgets::Document::changed, this, &MainWindow::scheduleAnalysis);
+    connect(doc_, &widgets::Document::changed, this, &MainWindow::refreshTitle);
+    connect(doc_, &widgets::Document::filePathChanged, this, &MainWindow::refreshTitle);
+    connect(scene_, &widgets::CanvasScene::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::selectionChanged);
+    connect(view_, &widgets::CanvasView::zoomChanged, this,
+            [this](qreal z) { zoomLabel_->setText(QStringLiteral("%1%").arg(qRound(z * 100))); });
+    connect(palette_, &widgets::PaletteWidget::addRequested, this, [this](const QString& type) {
+        showCanvas();
+        const QString id = doc_->addComponent(type, scene_->freeSpot());
+        scene_->selectComponents({id});
+        view_->ensureVisible(scene_->componentItem(id));
+    });
+    connect(welcome_, &WelcomePage::newRequested, this, &MainWindow::newDocument);
+    connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::open);
+    connect(welcome_, &WelcomePage::fileRequested, this, [this](const QString& p) { openFile(p); });
+    connect(welcome_, &WelcomePage::exampleRequested, this, &MainWindow::openExample);
+
+    doc_->newScenario();
+    welcome_->setRecentFiles(QSettings().value("recentFiles").toStringList());
+    showWelcome();
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow() {
+    // The scene outlives the docks while children are deleted; its items would still report
+    // selection changes to a half-destroyed inspector.
+    scene_->disconnect(this);
+}
+
+void MainWindow::createActions() {
+    auto make = [this](const QString& text, const QKeySequence& key, auto slot,
+                       const QString& icon = {}) {
+        auto* a = new QAction(text, this);
+        if (!key.isEmpty()) a->setShortcut(key);
+        if (!icon.isEmpty()) a->setIcon(QIcon(icon));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    newAct_ = make(tr("&New"), QKeySequence::New, &MainWindow::newDocument);
+    openAct_ = make(tr("&Open…"), QKeySequence::Open, &MainWindow::open);
+    saveAct_ = make(tr("&Save"), QKeySequence::Save, &MainWindow::save);
+    saveAsAct_ = make(tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
+    exportAct_ =
+        make(tr("&Export Diagram…"), QKeySequence(tr("Ctrl+E")), &MainWindow::exportDiagram);
+    quitAct_ = make(tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+    undoAct_ = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAct_->setShortcut(QKeySequence::Undo);
+    redoAct_ = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAct_->setShortcut(QKeySequence::Redo);
+    cutAct_ = make(tr("Cu&t"), QKeySequence::Cut, [this] {
+        copySelection();
+        deleteSelection();
+    });
+    copyAct_ = make(tr("&Copy"), QKeySequence::Copy, &MainWindow::copySelection);
+    pasteAct_ = make(tr("&Paste"), QKeySequence::Paste, &MainWindow::paste);
+    deleteAct_ = make(tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection);
+    deleteAct_->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    duplicateAct_ =
+        make(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), &MainWindow::duplicateSelection);
+    selectAllAct_ = make(tr("Select &All"), QKeySequence::SelectAll, [this] {
+        for (auto* item : scene_->items())
+            item->setSelected(true);
+    });
+    zoomInAct_ = make(tr("Zoom &In"), QKeySequence::ZoomIn, [this] { view_->zoomIn(); });
+    zoomOutAct_ = make(tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { view_->zoomOut(); });
+    zoomResetAct_ =
+        make(tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), [this] { view_->resetZoom(); });
+    fitAct_ = make(
+        tr("&Fit to Window"), QKeySequence(tr("Ctrl+Shift+F")), [this] { view_->fitToContents(); },
+        ":/icons/fit.svg");
+}
+
+void MainWindow::createMenus() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({newAct_, openAct_});
+    auto* recent = file->addMenu(tr("Open &Recent"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const QStringList files = QSettings().value("recentFiles").toStringList();
+        for (const auto& path : files)
+            recent->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+                ->setToolTip(path);
+        recent->setEnabled(!files.isEmpty());
+    });
+    file->addSeparator();
+    file->addActions({saveAct_, saveAsAct_, exportAct_});
+    file->addSeparator();
+    file->addAction(quitAct_);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({undoAct_, redoAct_});
+    edit->addSeparator();
+    edit->addActions({cutAct_, copyAct_, pasteAct_, duplicateAct_, deleteAct_});
+    edit->addSeparator();
+    edit->addAction(selectAllAct_);
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addActions({zoomInAct_, zoomOutAct_, zoomResetAct_, fitAct_});
+    view->addSeparator();
+    viewMenuDocks_ = view;
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About System Design Lab"), this, [this] {
+        QMessageBox::about(this, tr("About System Design Lab"),
+                           tr("<h3>System Design Lab</h3><p>Build architectures, run them, and "
+                              "see why they behave as they do.</p>"));
+    });
+
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName("mainToolBar");
+    bar->setIconSize(QSize(20, 20));
+    bar->addActions({newAct_, openAct_, saveAct_});
+    bar->addSeparator();
+    bar->addActions({undoAct_, redoAct_, deleteAct_});
+    bar->addSeparator();
+    bar->addActions({zoomOutAct_, zoomInAct_, fitAct_});
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+}
+
+void MainWindow::createDocks() {
+    auto dock = [this](const QString& title, const QString& name, QWidget* w,
+                       Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        viewMenuDocks_->addAction(d->toggleViewAction());
+        return d;
+    };
+    dock(tr("Components"), "paletteDock", palette_, Qt::LeftDockWidgetArea)->setMinimumWidth(220);
+    dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea)
+        ->setMinimumWidth(320);
+    dock(tr("History"), "historyDock", undoView_, Qt::RightDockWidgetArea)->hide();
+    undoView_->setEmptyLabel(tr("<empty diagram>"));
+}
+
+void MainWindow::showCanvas() {
+    stack_->setCurrentWidget(view_);
+}
+
+void MainWindow::showWelcome() {
+    welcome_->setRecentFiles(QSettings().value("recentFiles").toStringList());
+    stack_->setCurrentWidget(welcome_);
+}
+
+int MainWindow::ask(const QString& title, const QString& text, int buttons, int defaultButton) {
+    if (autoAnswer_) return autoAnswer_;
+    return QMessageBox::question(this, title, text, QMessageBox::StandardButtons(buttons),
+                                 QMessageBox::StandardButton(defaultButton));
+}
+
+bool MainWindow::maybeSave() {
+    if (!doc_->isModified()) return true;
+    const int answer =
+        ask(tr("Save changes?"),
+            tr("Save the changes to %1 before closing it?").arg(doc_->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newDocument() {
+    if (!maybeSave()) return;
+    doc_->newScenario();
+    autosave_->discard();
+    showCanvas();
+    view_->resetZoom();
+    view_->centerOn(QPointF(90, 30));
+    statusBar()->showMessage(tr("Drag components from the palette onto the canvas."), 8000);
+}
+
+void MainWindow::open() {
+    if (!maybeSave()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"),
+                                                      QSettings().value("lastDir").toString(),
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::openFile(const QString& path, bool quiet, QString* errorOut) {
+    QString error;
+    if (!doc_->open(path, &error)) {
+        if (errorOut) *errorOut = error;
+        if (!quiet)
+            QMessageBox::warning(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), error);
+        return false;
+    }
+    QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    showCanvas();
+    view_->fitToContents();
+    return true;
+}
+
+bool MainWindow::openExample(const QString& resourcePath) {
+    if (!maybeSave()) return false;
+    QString error;
+    if (!doc_->openTemplate(resourcePath, &error)) {
+        QMessageBox::warning(this, tr("Cannot open the example"), error);
+        return false;
+    }
+    showCanvas();
+    view_->fitToContents();
+    return true;
+}
+
+void MainWindow::recover(const QString& autosavePath) {
+    QString error;
+    if (!doc_->openTemplate(autosavePath, &error)) return;
+    doc_->undoStack()->resetClean();
+    showCanvas();
+    view_->fitToContents();
+}
+
+bool MainWindow::save() {
+    if (doc_->filePath().isEmpty()) return saveAs();
+    QString error;
+    if (!doc_->saveAs(doc_->filePath(), &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    autosave_->discard();
+    statusBar()->showMessage(tr("Saved %1").arg(doc_->filePath()), 4000);
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"),
+                                                QSettings().value("lastDir").toString() + "/" +
+                                                    (doc_->filePath().isEmpty()
+                                                         ? tr("architecture.json")
+                                                         : QFileInfo(doc_->filePath()).fileName()),
+                                                tr("Scenarios (*.json)"));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += ".json";
+    QString error;
+    if (!doc_->saveAs(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    autosave_->discard();
+    QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::exportDiagram() {
+    widgets::exportDiagramInteractively(scene_, this);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (maybeSave()) {
+        autosave_->discard();
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
+void MainWindow::refreshTitle() {
+    setWindowTitle(QStringLiteral("%1[*] — %2").arg(doc_->displayName(), tr("System Design Lab")));
+    setWindowModified(doc_->isModified());
+}
+
+void MainWindow::scheduleAnalysis() {
+    analysisTimer_->start();
+}
+
+QString MainWindow::statusAnalysisText() const {
+    return analysisLabel_->text();
+}
+
+void MainWindow::runAnalysis() {
+    const auto a = analysis::analyzeTopology(doc_->scenario());
+    scene_->showAnalysis(a);
+    QStringList parts;
+    if (!a.loops.empty())
+        parts << QStringLiteral("<span style='color:#D97706'>%1</span>")
+                     .arg(tr("%n routing loop(s)", "", int(a.loops.size())));
+    if (!a.singlePointsOfFailure.empty()) {
+        QStringList ids;
+        for (const auto& id : a.singlePointsOfFailure)
+            ids << QString::fromStdString(id);
+        parts << QStringLiteral("<span style='color:#D92D20'>%1</span>")
+                     .arg(tr("Single points of failure: %1").arg(ids.join(", ")));
+    }
+    if (!a.unreachable.empty()) parts << tr("%n unreachable", "", int(a.unreachable.size()));
+    if (a.availability >= 0)
+        parts << tr("Availability ≈ %1% (%2 down a year)")
+                     .arg(QString::number(100 * a.availability, 'f', 3),
+                          QString::fromStdString(analysis::downtimePerYear(a.availability)));
+    analysisLabel_->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::selectionChanged() {
+    const QStringList ids = scene_->selectedComponentIds();
+    const auto links = scene_->selectedLinks();
+    if (!ids.isEmpty())
+        inspector_->showComponents(ids);
+    else if (links.size() == 1)
+        inspector_->showLink(links.front());
+    else
+        inspector_->clear();
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+    QSettings settings;
+    QStringList files = settings.value("recentFiles").toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    settings.setValue("recentFiles", files);
+}
+
+void MainWindow::copySelection() {
+    const QStringList ids = scene_->selectedComponentIds();
+    if (ids.isEmpty()) return;
+    auto* mime = new QMimeData;
+    mime->setData(kClipboardMime, doc_->copy(ids));
+    QApplication::clipboard()->setMimeData(mime);
+    pasteCount_ = 0;
+}
+
+void MainWindow::paste() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!mime || !mime->hasFormat(kClipboardMime)) return;
+    ++pasteCount_;
+    const QStringList added =
+        doc_->paste(mime->data(kClipboardMime), QPointF(30, 30) * pasteCount_);
+    scene_->selectComponents(added);
+}
+
+void MainWindow::deleteSelection() {
+    doc_->removeItems(scene_->selectedComponentIds(), scene_->selectedLinks());
+}
+
+void MainWindow::duplicateSelection() {
+    const QStringList ids = scene_->selectedComponentIds();
+    if (ids.isEmpty()) return;
+    scene_->selectComponents(doc_->paste(doc_->copy(ids), QPointF(30, 30)));
+}
+
+} // namespace sdlab::gui

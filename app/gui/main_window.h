@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QMenu;
+class QLabel;
+class QStackedWidget;
+class QTimer;
+class QUndoView;
+
+namespace sdlab::widgets {
+class CanvasScene;
+class CanvasView;
+class Document;
+class InspectorWidget;
+class PaletteWidget;
+} // namespace sdlab::widgets
+
+namespace sdlab::gui {
+
+class WelcomePage;
+class Autosave;
+
+/// The editor window: palette on the left, canvas in the middle, inspector on the right,
+/// analysis in the status bar. It wires widgets to the one Document and owns the actions;
+/// the work itself lives in the widgets and the document.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    widgets::Document* document() const { return doc_; }
+    widgets::CanvasScene* scene() const { return scene_; }
+    widgets::CanvasView* view() const { return view_; }
+    widgets::PaletteWidget* palette() const { return palette_; }
+    widgets::InspectorWidget* inspector() const { return inspector_; }
+    QString statusAnalysisText() const;
+
+    /// Opens a file; on error shows a dialog (unless `quiet`) and keeps the current document.
+    bool openFile(const QString& path, bool quiet = false, QString* error = nullptr);
+    bool openExample(const QString& resourcePath);
+    /// Opens an autosaved copy as unsaved work (so closing asks before losing it again).
+    void recover(const QString& autosavePath);
+    void showCanvas();
+    void showWelcome();
+    /// When set, questions (save changes? recover?) take this answer instead of a dialog.
+    void setAutoAnswer(int standardButton) { autoAnswer_ = standardButton; }
+
+public slots:
+    void newDocument();
+    void open();
+    bool save();
+    bool saveAs();
+    void exportDiagram();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    bool maybeSave();
+    void refreshTitle();
+    void scheduleAnalysis();
+    void runAnalysis();
+    void selectionChanged();
+    void addRecentFile(const QString& path);
+    void copySelection();
+    void paste();
+    void deleteSelection();
+    void duplicateSelection();
+    int ask(const QString& title, const QString& text, int buttons, int defaultButton);
+
+    widgets::Document* doc_;
+    widgets::CanvasScene* scene_;
+    widgets::CanvasView* view_;
+    widgets::PaletteWidget* palette_;
+    widgets::InspectorWidget* inspector_;
+    WelcomePage* welcome_;
+    QStackedWidget* stack_;
+    QUndoView* undoView_;
+    QLabel* analysisLabel_;
+    QLabel* zoomLabel_;
+    QTimer* analysisTimer_;
+    QMenu* viewMenuDocks_ = nullptr;
+    Autosave* autosave_;
+    int autoAnswer_ = 0;
+    int pasteCount_ = 0;
+
+    QAction *newAct_, *openAct_, *saveAct_, *saveAsAct_, *exportAct_, *quitAct_;
+    QAction *undoAct_, *redoAct_, *cutAct_, *copyAct_, *pasteAct_, *deleteAct_, *duplicateAct_,
+        *selectAllAct_;
+    QAction *zoomInAct_, *zoomOutAct_, *zoomResetAct_, *fitAct_;
+};
+
+} // namespace sdlab::gui

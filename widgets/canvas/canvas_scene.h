@@ -1,0 +1,74 @@
+#pragma once
+
+#include "analysis/topology_analysis.h"
+#include "document/document.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+class QGraphicsLineItem;
+
+namespace sdlab::widgets {
+
+class ComponentItem;
+class LinkItem;
+
+/// The canvas' model: one item per component and link, kept in step with the Document's
+/// change signals. It turns gestures into document edits: a drop from the palette adds a
+/// component, a drag from a card's handle to another card adds a link, a finished drag of
+/// cards moves them (one undo step).
+class CanvasScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    static constexpr const char* kComponentMimeType = "application/x-sdlab-component-type";
+
+    explicit CanvasScene(Document* document, QObject* parent = nullptr);
+    ~CanvasScene() override;
+
+    Document* document() const { return doc_; }
+    ComponentItem* componentItem(const QString& id) const { return components_.value(id); }
+    LinkItem* linkItem(const LinkKey& key) const;
+    QStringList selectedComponentIds() const;
+    QList<LinkKey> selectedLinks() const;
+    void selectComponents(const QStringList& ids);
+    /// Draws the analysis' verdicts on the cards.
+    void showAnalysis(const analysis::TopologyAnalysis& analysis);
+    /// The area the diagram covers, with a margin (for fit-to-view and export).
+    QRectF contentRect() const;
+    /// Where a component added "somewhere sensible" goes: right of the others.
+    QPointF freeSpot() const;
+    /// For export: no grid, white or transparent behind the diagram.
+    void setPlainBackground(bool plain, bool transparent);
+
+signals:
+    /// A refusal or hint for the status bar ("A client sends requests and receives none").
+    void statusMessage(const QString& text);
+
+protected:
+    void dragEnterEvent(QGraphicsSceneDragDropEvent* event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent* event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent* event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void rebuild();
+    void addComponentItem(const QString& id);
+    void removeComponentItem(const QString& id);
+    void addLinkItem(const LinkKey& key);
+    void removeLinkItem(const LinkKey& key);
+    ComponentItem* componentAt(QPointF scenePos) const;
+    void commitMoves();
+
+    Document* doc_;
+    QHash<QString, ComponentItem*> components_;
+    QList<LinkItem*> links_;
+    QString connectFrom_;
+    QGraphicsLineItem* connectLine_ = nullptr;
+    bool plainBackground_ = false;
+    bool transparentBackground_ = false;
+};
+
+} // namespace sdlab::widgets

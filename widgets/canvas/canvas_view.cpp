@@ -1,0 +1,146 @@
+#include "canvas_view.h"
+
+#include "canvas_scene.h"
+
+#include <QKeyEvent>
+#include <QNativeGestureEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <algorithm>
+
+namespace sdlab::widgets {
+
+namespace {
+constexpr qreal kMinZoom = 0.2;
+constexpr qreal kMaxZoom = 4.0;
+} // namespace
+
+CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent)
+    , canvas_(scene) {
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                   QPainter::SmoothPixmapTransform);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setAcceptDrops(true);
+    setFrameShape(QFrame::NoFrame);
+    // A generous fixed scene area: the canvas never jumps as cards move near its edge.
+    setSceneRect(-4000, -3000, 8000, 6000);
+}
+
+void CanvasView::setZoom(qreal factor) {
+    factor = std::clamp(factor, kMinZoom, kMaxZoom);
+    setTransform(QTransform::fromScale(factor, factor));
+    emit zoomChanged(factor);
+}
+
+void CanvasView::zoomBy(qreal factor, QPointF anchor) {
+    const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    const QPointF before = mapToScene(anchor.toPoint());
+    setTransform(QTransform::fromScale(target, target));
+    const QPointF after = mapToScene(anchor.toPoint());
+    const QPointF delta = (after - before) * target;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(delta.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - int(delta.y()));
+    emit zoomChanged(target);
+}
+
+void CanvasView::zoomIn() {
+    zoomBy(1.25, viewport()->rect().center());
+}
+
+void CanvasView::zoomOut() {
+    zoomBy(0.8, viewport()->rect().center());
+}
+
+void CanvasView::resetZoom() {
+    setZoom(1.0);
+}
+
+void CanvasView::fitToContents() {
+    const QRectF content = canvas_->contentRect();
+    if (content.isEmpty()) {
+        resetZoom();
+        centerOn(0, 0);
+        return;
+    }
+    fitInView(content.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    setZoom(std::min(zoom(), 1.5)); // a tiny diagram should not fill the screen with one card
+    centerOn(content.center());
+}
+
+void CanvasView::wheelEvent(QWheelEvent* event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        zoomBy(std::pow(1.0015, event->angleDelta().y()), event->position());
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+bool CanvasView::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::NativeGesture) {
+        auto* gesture = static_cast<QNativeGestureEvent*>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1.0 + gesture->value(), gesture->position());
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
+void CanvasView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::MiddleButton || (spaceHeld_ && event->button() == Qt::LeftButton)) {
+        panning_ = true;
+        lastPan_ = event->pos();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent* event) {
+    if (panning_) {
+        const QPoint delta = event->pos() - lastPan_;
+        lastPan_ = event->pos();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
+    if (panning_) {
+        panning_ = false;
+        viewport()->setCursor(spaceHeld_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void CanvasView::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        spaceHeld_ = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        spaceHeld_ = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+} // namespace sdlab::widgets

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace sdlab::widgets {
+
+class CanvasScene;
+
+/// Looks at the canvas: Ctrl+wheel (or pinch) zooms around the pointer, the middle button or
+/// Space+drag pans, a drag on empty space selects with a rubber band.
+class CanvasView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
+    qreal zoom() const { return transform().m11(); }
+    void setZoom(qreal factor);
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void fitToContents();
+
+signals:
+    void zoomChanged(qreal factor);
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+
+private:
+    void zoomBy(qreal factor, QPointF viewportAnchor);
+
+    CanvasScene* canvas_;
+    bool spaceHeld_ = false;
+    bool panning_ = false;
+    QPoint lastPan_;
+};
+
+} // namespace sdlab::widgets

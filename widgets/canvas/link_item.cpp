@@ -1,0 +1,110 @@
+#include "link_item.h"
+
+#include "common/component_style.h"
+#include "component_item.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+
+namespace sdlab::widgets {
+
+namespace {
+constexpr qreal kArrowLength = 12;
+constexpr qreal kArrowHalfWidth = 5.5;
+} // namespace
+
+LinkItem::LinkItem(ComponentItem* from, ComponentItem* to, const model::LinkSpec& spec)
+    : from_(from)
+    , to_(to) {
+    setFlags(ItemIsSelectable);
+    setZValue(-1); // under the cards
+    setAcceptHoverEvents(true);
+    from_->attach(this);
+    to_->attach(this);
+    setSpec(spec);
+}
+
+LinkItem::~LinkItem() {
+    detachFromItems();
+}
+
+void LinkItem::detachFromItems() {
+    if (from_) from_->detach(this);
+    if (to_) to_->detach(this);
+    from_ = to_ = nullptr;
+}
+
+LinkKey LinkItem::key() const {
+    return {from_ ? from_->id() : QString(), to_ ? to_->id() : QString()};
+}
+
+void LinkItem::setSpec(const model::LinkSpec& spec) {
+    const auto& latency = spec.params["latency_ms"];
+    label_ = latency.is_number() && latency.get<double>() == 0 ? QString()
+                                                               : style::durationText(latency);
+    const double weight = spec.params["weight"].get<double>();
+    if (weight != 1) label_ += (label_.isEmpty() ? "" : " · ") + QStringLiteral("w%1").arg(weight);
+    setToolTip(QObject::tr("%1 calls %2")
+                   .arg(QString::fromStdString(spec.from), QString::fromStdString(spec.to)));
+    updateGeometry();
+}
+
+void LinkItem::updateGeometry() {
+    if (!from_ || !to_) return;
+    prepareGeometryChange();
+    const QPointF a = from_->cardSceneRect().center(), b = to_->cardSceneRect().center();
+    start_ = from_->boundaryPointToward(b);
+    end_ = to_->boundaryPointToward(a);
+    QPainterPath path(start_);
+    path.lineTo(end_);
+    setPath(path);
+    update();
+}
+
+QRectF LinkItem::boundingRect() const {
+    return QRectF(start_, end_).normalized().adjusted(-60, -30, 60, 30);
+}
+
+QPainterPath LinkItem::shape() const {
+    QPainterPathStroker stroker;
+    stroker.setWidth(12);
+    return stroker.createStroke(path());
+}
+
+void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const QPalette pal = QApplication::palette();
+    const bool selected = option->state & QStyle::State_Selected;
+    const bool hovered = option->state & QStyle::State_MouseOver;
+    QColor colour = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text);
+    if (!selected) colour.setAlphaF(hovered ? 0.85 : 0.55);
+    p->setRenderHint(QPainter::Antialiasing);
+    const QLineF line(start_, end_);
+    if (line.length() < 1) return;
+    const QPointF unit = (end_ - start_) / line.length();
+    const QPointF normal(-unit.y(), unit.x());
+    const QPointF arrowBase = end_ - unit * kArrowLength;
+    p->setPen(QPen(colour, selected ? 2.6 : 1.8, Qt::SolidLine, Qt::RoundCap));
+    p->drawLine(start_, arrowBase);
+    p->setPen(Qt::NoPen);
+    p->setBrush(colour);
+    p->drawPolygon(QPolygonF(
+        {end_, arrowBase + normal * kArrowHalfWidth, arrowBase - normal * kArrowHalfWidth}));
+    if (label_.isEmpty()) return;
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    p->setFont(f);
+    const QFontMetricsF fm(f);
+    QRectF r(0, 0, fm.horizontalAdvance(label_) + 10, fm.height() + 2);
+    r.moveCenter(line.center());
+    p->setBrush(pal.color(QPalette::Window));
+    p->setPen(QPen(colour, 0.8));
+    p->drawRoundedRect(r, r.height() / 2, r.height() / 2);
+    p->setPen(pal.color(QPalette::Text));
+    p->drawText(r, Qt::AlignCenter, label_);
+}
+
+} // namespace sdlab::widgets

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "document/document.h"
+
+#include <QGraphicsPathItem>
+
+namespace sdlab::widgets {
+
+class ComponentItem;
+
+/// A call from one component to another: an arrow between the two cards with the link's
+/// latency written beside it. Follows its cards as they move.
+class LinkItem : public QGraphicsPathItem {
+public:
+    enum { Type = QGraphicsItem::UserType + 2 };
+    LinkItem(ComponentItem* from, ComponentItem* to, const model::LinkSpec& spec);
+    ~LinkItem() override;
+    int type() const override { return Type; }
+    LinkKey key() const;
+    ComponentItem* fromItem() const { return from_; }
+    ComponentItem* toItem() const { return to_; }
+
+    void setSpec(const model::LinkSpec& spec);
+    void updateGeometry();
+    /// Forget the cards (they are being destroyed first).
+    void detachFromItems();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    ComponentItem* from_;
+    ComponentItem* to_;
+    QString label_;
+    QPointF start_, end_;
+};
+
+} // namespace sdlab::widgets

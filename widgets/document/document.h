@@ -1,0 +1,109 @@
+#pragma once
+
+#include "model/scenario.h"
+
+#include <QObject>
+#include <QPointF>
+#include <QString>
+
+class QUndoStack;
+
+namespace sdlab::widgets {
+
+/// A link is named by its two ends: the file format allows one link per ordered pair.
+struct LinkKey {
+    QString from;
+    QString to;
+    bool operator==(const LinkKey&) const = default;
+};
+
+/// The open scenario: the one model the canvas, the inspector and the run controls share.
+/// Every edit goes through an undo command on undoStack(); views listen to the typed change
+/// signals and never change the model behind the document's back.
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    const model::Scenario& scenario() const { return scenario_; }
+    QUndoStack* undoStack() const { return undoStack_; }
+    QString filePath() const { return filePath_; }
+    /// "Untitled" or the file's name, for window titles.
+    QString displayName() const;
+    bool isModified() const;
+
+    // --- whole-document operations (not undoable; they reset the history) ---------------
+    void newScenario();
+    /// Reads and checks a scenario file. On error returns false and leaves the document as it
+    /// was; `error` gets the file:line:column: path: message text.
+    bool open(const QString& path, QString* error);
+    /// Like open(), for an example: the document starts untitled, so Save asks where.
+    bool openTemplate(const QString& path, QString* error);
+    /// Writes atomically (QSaveFile); on success the document is clean and named `path`.
+    bool saveAs(const QString& path, QString* error);
+    /// The scenario as the file format writes it (what Save would write).
+    QByteArray serialized() const;
+
+    // --- edits: each one undoable --------------------------------------------------------
+    /// Adds a component of `type` with default parameters at `position`; returns its id.
+    QString addComponent(const QString& type, QPointF position);
+    /// Adds a link unless the model's rules forbid it; `reason` says why not.
+    bool addLink(const QString& from, const QString& to, QString* reason = nullptr);
+    /// Removes components (with every link touching them) and links, as one step.
+    void removeItems(const QStringList& componentIds, const QList<LinkKey>& links);
+    /// Moves components; a burst of calls with `continuous` set (a drag) is one undo step.
+    void moveComponents(const QHash<QString, QPointF>& positions, bool continuous = false);
+    /// Sets one parameter on several components; continuous edits of the same parameter
+    /// (typing, a spin box) merge into one undo step. Returns false and leaves everything as it
+    /// was if any component rejects the value; `reason` says why.
+    bool setComponentParam(const QStringList& ids, const QString& name, const model::Json& value,
+                           QString* reason = nullptr);
+    bool setLinkParam(const LinkKey& link, const QString& name, const model::Json& value,
+                      QString* reason = nullptr);
+    /// Renames a component (links follow). Returns false if the id is taken or malformed.
+    bool renameComponent(const QString& id, const QString& newId, QString* reason = nullptr);
+    void setLabel(const QString& id, const QString& label);
+    /// Pastes components and the links among them (ids made unique), offset by `offset`;
+    /// returns the new ids.
+    QStringList paste(const QByteArray& clipboardJson, QPointF offset);
+    /// The components and the links among them, as clipboard JSON.
+    QByteArray copy(const QStringList& ids) const;
+
+    // --- raw mutators for undo commands only ---------------------------------------------
+    void insertComponentAt(int index, const model::ComponentSpec& spec);
+    model::ComponentSpec takeComponentAt(int index);
+    void replaceComponent(int index, const model::ComponentSpec& spec);
+    void insertLinkAt(int index, const model::LinkSpec& spec);
+    model::LinkSpec takeLinkAt(int index);
+    void replaceLink(int index, const model::LinkSpec& spec);
+    int linkIndex(const LinkKey& key) const;
+
+    static QPointF positionOf(const model::ComponentSpec& spec);
+    static void setPosition(model::ComponentSpec& spec, QPointF position);
+
+signals:
+    /// The whole scenario was replaced (new, open): views rebuild.
+    void reset();
+    void componentAdded(const QString& id);
+    void componentRemoved(const QString& id);
+    /// Parameters, label or position changed.
+    void componentChanged(const QString& id);
+    void linkAdded(const LinkKey& link);
+    void linkRemoved(const LinkKey& link);
+    void linkChanged(const LinkKey& link);
+    /// After any change to the model (for analysis and dirty markers).
+    void changed();
+    void filePathChanged(const QString& path);
+
+private:
+    QString uniqueId(const QString& base) const;
+    bool load(const QString& path, QString* error);
+    void setFilePath(const QString& path);
+
+    model::Scenario scenario_;
+    QUndoStack* undoStack_;
+    QString filePath_;
+};
+
+} // namespace sdlab::widgets

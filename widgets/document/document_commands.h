@@ -1,0 +1,82 @@
+#pragma once
+
+#include "document.h"
+#include "model/scenario.h"
+
+#include <QHash>
+#include <QUndoCommand>
+#include <vector>
+
+namespace sdlab::widgets {
+
+/// Merge ids: continuous edits of the same kind fold into one undo step.
+enum CommandId { MoveComponentsId = 1, ChangeParamId };
+
+class AddComponentCommand : public QUndoCommand {
+public:
+    AddComponentCommand(Document* doc, model::ComponentSpec spec);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document* doc_;
+    model::ComponentSpec spec_;
+    int index_;
+};
+
+class AddLinkCommand : public QUndoCommand {
+public:
+    AddLinkCommand(Document* doc, model::LinkSpec spec);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document* doc_;
+    model::LinkSpec spec_;
+    int index_;
+};
+
+/// Removes components and links; undo puts each back at its old position in the file.
+class RemoveItemsCommand : public QUndoCommand {
+public:
+    RemoveItemsCommand(Document* doc, std::vector<int> componentIndexes,
+                       std::vector<int> linkIndexes);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document* doc_;
+    std::vector<int> componentIndexes_; ///< ascending
+    std::vector<int> linkIndexes_;      ///< ascending
+    std::vector<model::ComponentSpec> components_;
+    std::vector<model::LinkSpec> links_;
+};
+
+/// Replaces components' and links' specs with new versions (parameters, labels, positions,
+/// renames); mergeable when `mergeKey` is not empty and matches the previous command's.
+class ChangeItemsCommand : public QUndoCommand {
+public:
+    struct ComponentChange {
+        int index;
+        model::ComponentSpec before, after;
+    };
+    struct LinkChange {
+        int index;
+        model::LinkSpec before, after;
+    };
+    ChangeItemsCommand(Document* doc, QString text, std::vector<ComponentChange> components,
+                       std::vector<LinkChange> links, int id = -1, QString mergeKey = {});
+    void redo() override;
+    void undo() override;
+    int id() const override { return id_; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    Document* doc_;
+    std::vector<ComponentChange> components_;
+    std::vector<LinkChange> links_;
+    int id_;
+    QString mergeKey_;
+};
+
+} // namespace sdlab::widgets

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "param_editor.h"
+
+class QComboBox;
+
+namespace sdlab::widgets {
+
+/// A Choice parameter: a combo box named "param_<name>" listing the choices as the file
+/// spells them; "(mixed)" when the selected items differ.
+class ChoiceEditor : public ParamEditor {
+    Q_OBJECT
+public:
+    explicit ChoiceEditor(const model::ParamSpec& spec, QWidget* parent = nullptr);
+
+    void setValues(const std::vector<model::Json>& values) override;
+    ProposedValue propose(const model::Json& current) const override;
+    bool isEditing() const override { return false; }
+
+protected:
+    QList<QWidget*> inputs() const override;
+    QWidget* errorInput() const override;
+
+private:
+    QComboBox* combo_;
+};
+
+} // namespace sdlab::widgets

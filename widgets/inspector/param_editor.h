@@ -1,0 +1,78 @@
+#pragma once
+
+#include "model/component_types.h"
+
+#include <QList>
+#include <QWidget>
+#include <vector>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace sdlab::widgets {
+
+/// What an editor asks to store for one selected item.
+struct ProposedValue {
+    enum Kind {
+        Nothing, ///< nothing to apply (a "(mixed)" field left as it was)
+        Value,   ///< store `value`
+        Invalid  ///< the text is not a value; `reason` says why
+    };
+    Kind kind = Nothing;
+    model::Json value;
+    QString reason;
+};
+
+/// Edits one parameter, generated from its ParamSpec: the inspector builds one per row and
+/// never needs to know the parameter. The editor only shows values and proposes new ones; the
+/// inspector applies them through the Document, which has the last word on what is valid.
+class ParamEditor : public QWidget {
+    Q_OBJECT
+public:
+    /// Object names of the editor's inputs start with "param_<name>".
+    explicit ParamEditor(const model::ParamSpec& spec, QWidget* parent = nullptr);
+
+    const model::ParamSpec& spec() const { return spec_; }
+    QString objectPrefix() const;
+
+    /// Shows the current values of the selected items, one each: equal values show as one,
+    /// different ones as "(mixed)". Inputs the user is typing in keep their text.
+    virtual void setValues(const std::vector<model::Json>& values) = 0;
+    /// The value the user asks for, for an item whose value now is `current`.
+    virtual ProposedValue propose(const model::Json& current) const = 0;
+    /// The user is typing in one of the inputs.
+    virtual bool isEditing() const = 0;
+
+    /// Marks the input the user last changed invalid and shows `reason` under the editor.
+    void showError(const QString& reason);
+    void clearError();
+    bool hasError() const;
+
+signals:
+    /// The user changed the value: `finished` after Enter, focus out or a pick from a list.
+    void edited(bool finished);
+
+protected:
+    /// The row's inputs sit in this layout, above the line for errors.
+    QVBoxLayout* contentLayout() const { return content_; }
+    /// Every input, for tooltips and unmarking.
+    virtual QList<QWidget*> inputs() const = 0;
+    /// The input an error is about (the last one the user changed).
+    virtual QWidget* errorInput() const = 0;
+    /// Gives every input the parameter's tooltip; call once the inputs exist.
+    void setToolTips(const QString& toolTip);
+
+private:
+    model::ParamSpec spec_;
+    QVBoxLayout* content_;
+    QLabel* error_;
+};
+
+/// The editor for `spec.kind`: Integer and Number → NumberEditor, Choice → ChoiceEditor,
+/// Duration and Latency → DistributionEditor.
+ParamEditor* createParamEditor(const model::ParamSpec& spec, QWidget* parent = nullptr);
+
+/// True when all `values` are equal (and there is at least one).
+bool allEqual(const std::vector<model::Json>& values);
+
+} // namespace sdlab::widgets

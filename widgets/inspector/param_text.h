@@ -1,0 +1,30 @@
+#pragma once
+
+#include "model/component_types.h"
+
+#include <QString>
+#include <optional>
+
+namespace sdlab::widgets {
+
+/// Text for the inspector: numbers as people type them, titles and tooltips from ParamSpecs.
+
+/// Shortest text that reads back as `value` ("10", "0.5", "1e-06").
+QString formatNumber(double value);
+/// A JSON number as text ("" for anything else); integers stay integers.
+QString formatJsonNumber(const model::Json& value);
+/// A number typed by the user: "12", " 0.5", "1e3", "0,5". Nothing for "", "abc", "inf".
+std::optional<double> parseNumber(const QString& text);
+/// `value` as the file stores it: an integer when it is whole and `integer` is set.
+model::Json numberJson(double value, bool integer);
+
+/// "Queue capacity" for queue_capacity, "TTL" for ttl_s (its unit is shown apart).
+QString paramTitle(const model::ParamSpec& spec);
+/// A value for people: "4 workers", "exponential, mean 10 ms", "open".
+QString describeValue(const model::ParamSpec& spec, const model::Json& value);
+/// Rich-text tooltip: title and file name, help, range or choices, default.
+QString paramToolTip(const model::ParamSpec& spec);
+/// Help and titles come from the core's schema; they go through translate() like tr() text.
+QString schemaText(const std::string& text);
+
+} // namespace sdlab::widgets
