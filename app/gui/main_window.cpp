@@ -26,6 +26,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -111,6 +112,9 @@ void MainWindow::createActions() {
     newAct_ = make(tr("&New"), QKeySequence::New, &MainWindow::newDocument);
     openAct_ = make(tr("&Open…"), QKeySequence::Open, &MainWindow::open);
     saveAct_ = make(tr("&Save"), QKeySequence::Save, &MainWindow::save);
+    newAct_->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+    openAct_->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    saveAct_->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     saveAsAct_ = make(tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
     exportAct_ =
         make(tr("&Export Diagram…"), QKeySequence(tr("Ctrl+E")), &MainWindow::exportDiagram);
@@ -119,6 +123,8 @@ void MainWindow::createActions() {
     undoAct_->setShortcut(QKeySequence::Undo);
     redoAct_ = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
     redoAct_->setShortcut(QKeySequence::Redo);
+    undoAct_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    redoAct_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     cutAct_ = make(tr("Cu&t"), QKeySequence::Cut, [this] {
         copySelection();
         deleteSelection();
@@ -126,6 +132,7 @@ void MainWindow::createActions() {
     copyAct_ = make(tr("&Copy"), QKeySequence::Copy, &MainWindow::copySelection);
     pasteAct_ = make(tr("&Paste"), QKeySequence::Paste, &MainWindow::paste);
     deleteAct_ = make(tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection);
+    deleteAct_->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
     deleteAct_->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     duplicateAct_ =
         make(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), &MainWindow::duplicateSelection);
@@ -199,10 +206,12 @@ void MainWindow::createDocks() {
         viewMenuDocks_->addAction(d->toggleViewAction());
         return d;
     };
-    dock(tr("Components"), "paletteDock", palette_, Qt::LeftDockWidgetArea)->setMinimumWidth(220);
-    dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea)
-        ->setMinimumWidth(320);
+    auto* paletteDock = dock(tr("Components"), "paletteDock", palette_, Qt::LeftDockWidgetArea);
+    auto* inspectorDock =
+        dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
     dock(tr("History"), "historyDock", undoView_, Qt::RightDockWidgetArea)->hide();
+    // The canvas gets the room: side panels start at their comfortable widths.
+    resizeDocks({paletteDock, inspectorDock}, {230, 340}, Qt::Horizontal);
     undoView_->setEmptyLabel(tr("<empty diagram>"));
 }
 
