@@ -153,7 +153,10 @@ TopologyAnalysis analyzeTopology(const model::Scenario& s) {
                 break;
             }
     }
-    out.availability = worstClientAvailability(m, reachable, out.availabilityExact);
+    for (Vertex client : m.clients)
+        if (healthy[client] == 0) out.unservedClients.push_back(s.components[client].id);
+    if (out.unservedClients.empty())
+        out.availability = worstClientAvailability(m, reachable, out.availabilityExact);
     return out;
 }
 

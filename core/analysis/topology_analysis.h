@@ -17,10 +17,13 @@ struct TopologyAnalysis {
     /// Components with one instance whose failure leaves some client with no working path.
     /// Empty when there are loops (the question has no simple answer there).
     std::vector<std::string> singlePointsOfFailure;
+    /// Clients with no path that could answer them even when everything is up (not connected
+    /// yet, or a load balancer with nowhere to send). The estimate waits until there are none.
+    std::vector<std::string> unservedClients;
     /// Estimated fraction of time the worst-off client's requests can all be served, from
     /// each component's `availability` and `replicas` (series for calls a component makes
     /// one after another, parallel for a load balancer's or client's alternatives). -1 when
-    /// there is no client or there are loops.
+    /// there is no client, there are loops or a client is unserved.
     double availability = -1;
     /// False when too many components are shared between paths to condition on them all
     /// and the estimate treats paths as independent.

@@ -20,6 +20,11 @@ ParamSpec number(std::string name, double dflt, double min, double max, std::str
             std::move(help)};
 }
 
+ParamSpec when(ParamSpec spec, std::string condition) {
+    spec.onlyWhen = std::move(condition);
+    return spec;
+}
+
 ParamSpec choice(std::string name, std::vector<std::string> choices, std::string help) {
     Json dflt = choices.front();
     return {std::move(name),    ParamKind::Choice, dflt, 0, 0, {},
@@ -42,7 +47,7 @@ ParamSpec queueCapacity() {
                    "Waiting room when every worker is busy; -1 is unbounded, 0 rejects at once.");
 }
 
-std::vector<ComponentType> makeTypes() {
+std::vector<ComponentType> makeTypeTable() {
     return {
         {"client",
          "Clients",
@@ -52,12 +57,15 @@ std::vector<ComponentType> makeTypes() {
          {choice("mode", {"open", "closed"},
                  "open: arrivals at rps; closed: `users` who wait "
                  "for each answer, then think."),
-          number("rps", 100, 1e-3, 1e7, "req/s", "Arrival rate (open loop)."),
-          choice("arrival", {"poisson", "constant"},
-                 "Gaps between arrivals: random (Poisson process) or evenly spaced."),
-          integer("users", 10, 1, 1e6, "users", "Concurrent users (closed loop)."),
-          durationParam("think_time", duration("exponential", 1000),
-                        "Pause between an answer and the user's next request (closed loop)."),
+          when(number("rps", 100, 1e-3, 1e7, "req/s", "Arrival rate (open loop)."), "mode=open"),
+          when(choice("arrival", {"poisson", "constant"},
+                      "Gaps between arrivals: random (Poisson process) or evenly spaced."),
+               "mode=open"),
+          when(integer("users", 10, 1, 1e6, "users", "Concurrent users (closed loop)."),
+               "mode=closed"),
+          when(durationParam("think_time", duration("exponential", 1000),
+                             "Pause between an answer and the user's next request (closed loop)."),
+               "mode=closed"),
           number("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads."),
           integer("keys", 10000, 1, 1e7, "keys", "Distinct objects requested."),
           number("zipf", 0, 0, 5, "",
@@ -89,8 +97,9 @@ std::vector<ComponentType> makeTypes() {
                  {"round_robin", "weighted_round_robin", "least_connections", "random",
                   "power_of_two", "consistent_hash"},
                  "How the next target is chosen; weights sit on the outgoing links."),
-          integer("virtual_nodes", 100, 1, 1e4, "points",
-                  "Points per target on the hash ring (consistent_hash)."),
+          when(integer("virtual_nodes", 100, 1, 1e4, "points",
+                       "Points per target on the hash ring (consistent_hash)."),
+               "algorithm=consistent_hash"),
           availability()},
          true,
          true,
@@ -127,7 +136,29 @@ std::vector<ComponentType> makeTypes() {
     };
 }
 
+std::vector<ComponentType> makeTypes() {
+    std::vector<ComponentType> types = makeTypeTable();
+    const std::pair<const char*, const char*> keywords[] = {
+        {"client", "users traffic browser mobile load generator requests"},
+        {"service", "app server backend api microservice web worker pod instance"},
+        {"load_balancer", "lb nginx haproxy elb alb balancer proxy"},
+        {"cache", "redis memcached in-memory kv"},
+        {"database", "db sql postgres postgresql mysql mongodb store storage"},
+    };
+    for (auto& t : types)
+        for (const auto& [name, words] : keywords)
+            if (t.name == name) t.keywords = words;
+    return types;
+}
+
 } // namespace
+
+bool paramApplies(const ParamSpec& spec, const Json& params) {
+    if (spec.onlyWhen.empty()) return true;
+    const auto eq = spec.onlyWhen.find('=');
+    const auto it = params.find(spec.onlyWhen.substr(0, eq));
+    return it == params.end() || (it->is_string() && *it == spec.onlyWhen.substr(eq + 1));
+}
 
 const std::vector<ComponentType>& componentTypes() {
     static const std::vector<ComponentType> types = makeTypes();

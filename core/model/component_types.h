@@ -23,7 +23,13 @@ struct ParamSpec {
     std::string unit;
     std::vector<std::string> choices;
     std::string help;
+    /// "param=value": the parameter only matters when another one has that value (a closed
+    /// loop's users, a hash ring's virtual nodes). Editors hide it otherwise; files keep it.
+    std::string onlyWhen = {};
 };
+
+/// Whether `spec` matters for a component with these (complete) parameters.
+bool paramApplies(const ParamSpec& spec, const Json& params);
 
 struct ComponentType {
     std::string name;     ///< the file's "type"
@@ -34,6 +40,7 @@ struct ComponentType {
     bool sends = true;    ///< may have outgoing links
     bool receives = true; ///< may have incoming links
     int maxOutLinks = -1; ///< -1: any number
+    std::string keywords = {}; ///< other words people search the palette with
 };
 
 const std::vector<ComponentType>& componentTypes();

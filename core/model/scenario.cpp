@@ -12,6 +12,12 @@ int Scenario::indexOf(const std::string& id) const {
     return -1;
 }
 
+int Scenario::zoneIndexOf(const std::string& id) const {
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        if (zones[i].id == id) return int(i);
+    return -1;
+}
+
 std::string ScenarioError::describe(const std::string& fileName) const {
     std::ostringstream out;
     out << fileName;

@@ -15,7 +15,16 @@ struct ComponentSpec {
     std::string id;
     std::string type;
     std::string label;
+    std::string zone; ///< the zone (availability zone, region) it runs in; empty: none
     Json params = Json::object();
+    Json ui = Json::object();
+};
+
+/// A failure domain (availability zone, region, rack) that components run in: drawn as a
+/// box around its members, and taken down as one by a zone outage.
+struct ZoneSpec {
+    std::string id;
+    std::string label;
     Json ui = Json::object();
 };
 
@@ -37,10 +46,13 @@ struct Scenario {
     double warmupS = 0;
     std::vector<ComponentSpec> components;
     std::vector<LinkSpec> links;
+    std::vector<ZoneSpec> zones;
     Json ui = Json::object();
 
     /// Index of the component with this id, or -1.
     int indexOf(const std::string& id) const;
+    /// Index of the zone with this id, or -1.
+    int zoneIndexOf(const std::string& id) const;
 };
 
 } // namespace sdlab::model

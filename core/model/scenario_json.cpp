@@ -60,15 +60,18 @@ const Json& requiredArray(const Json& root, const char* key, bool required) {
     return root[key];
 }
 
-ComponentSpec readComponent(const Json& c, const std::string& path, std::set<std::string>& ids) {
+void checkId(const std::string& id, const std::string& path) {
+    static const std::regex idPattern("[A-Za-z0-9_.-]+");
+    if (!std::regex_match(id, idPattern))
+        throw ScenarioError(path, "'" + id + "' may use only letters, digits, '_', '-' and '.'");
+}
+
+ComponentSpec readComponent(const Json& c, const std::string& path, std::set<std::string>& ids,
+                            const Scenario& scenario) {
     if (!c.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(c));
     ComponentSpec spec;
     spec.id = requiredString(c, "id", path);
-    static const std::regex idPattern("[A-Za-z0-9_.-]+");
-    if (!std::regex_match(spec.id, idPattern))
-        throw ScenarioError(path + ".id", "'" + spec.id +
-                                              "' may use only letters, digits, "
-                                              "'_', '-' and '.'");
+    checkId(spec.id, path + ".id");
     if (!ids.insert(spec.id).second)
         throw ScenarioError(path + ".id", "duplicate id '" + spec.id + "'");
     spec.type = requiredString(c, "type", path);
@@ -82,7 +85,11 @@ ComponentSpec readComponent(const Json& c, const std::string& path, std::set<std
     }
     spec.label = optionalString(c, "label", path);
     spec.ui = optionalObject(c, "ui", path);
-    spec.params = checkComponentParams(*type, c, path, {"id", "type", "label", "ui"});
+    spec.zone = optionalString(c, "zone", path);
+    if (!spec.zone.empty() && scenario.zoneIndexOf(spec.zone) < 0)
+        throw ScenarioError(path + ".zone",
+                            "no zone has id '" + spec.zone + "' (declare it in \"zones\")");
+    spec.params = checkComponentParams(*type, c, path, {"id", "type", "label", "zone", "ui"});
     return spec;
 }
 
@@ -131,6 +138,21 @@ struct StopFinder final : Json::json_sax_t {
     }
 };
 
+ZoneSpec readZone(const Json& z, const std::string& path, std::set<std::string>& ids) {
+    if (!z.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(z));
+    for (const auto& [key, value] : z.items())
+        if (key != "id" && key != "label" && key != "ui")
+            failUnknownKey(path, key, {"id", "label", "ui"}, "a zone");
+    ZoneSpec zone;
+    zone.id = requiredString(z, "id", path);
+    checkId(zone.id, fieldPath(path, "id"));
+    if (!ids.insert(zone.id).second)
+        throw ScenarioError(fieldPath(path, "id"), "duplicate zone id '" + zone.id + "'");
+    zone.label = optionalString(z, "label", path);
+    zone.ui = optionalObject(z, "ui", path);
+    return zone;
+}
+
 Scenario readRoot(const Json& root) {
     if (!root.is_object())
         throw ScenarioError("", "expected a JSON object at the top, got " + describeType(root));
@@ -141,7 +163,7 @@ Scenario readRoot(const Json& root) {
                                            root["version"].dump());
     const Json top =
         checkParams(root, scenarioParams(), "",
-                    {"name", "description", "components", "links", "ui"}, "a scenario");
+                    {"name", "description", "zones", "components", "links", "ui"}, "a scenario");
     s.version = top["version"].get<int>();
     s.seed = top["seed"].get<std::uint64_t>();
     s.durationS = top["duration_s"].get<double>();
@@ -152,11 +174,16 @@ Scenario readRoot(const Json& root) {
     s.description = optionalString(root, "description", "");
     s.ui = optionalObject(root, "ui", "");
 
+    std::set<std::string> zoneIds;
+    const Json& zones = requiredArray(root, "zones", false);
+    for (std::size_t i = 0; i < zones.size(); ++i)
+        s.zones.push_back(readZone(zones[i], "zones[" + std::to_string(i) + "]", zoneIds));
+
     std::set<std::string> ids;
     const Json& components = requiredArray(root, "components", true);
     for (std::size_t i = 0; i < components.size(); ++i)
         s.components.push_back(
-            readComponent(components[i], "components[" + std::to_string(i) + "]", ids));
+            readComponent(components[i], "components[" + std::to_string(i) + "]", ids, s));
     std::set<std::pair<std::string, std::string>> seen;
     const Json& links = requiredArray(root, "links", false);
     for (std::size_t i = 0; i < links.size(); ++i)
@@ -222,10 +249,20 @@ std::string serializeScenario(const Scenario& s) {
     root["seed"] = s.seed;
     root["duration_s"] = s.durationS;
     root["warmup_s"] = s.warmupS;
+    if (!s.zones.empty()) {
+        auto& zones = root["zones"] = Json::array();
+        for (const auto& z : s.zones) {
+            Json j = {{"id", z.id}};
+            if (!z.label.empty()) j["label"] = z.label;
+            if (!z.ui.empty()) j["ui"] = z.ui;
+            zones.push_back(std::move(j));
+        }
+    }
     auto& components = root["components"] = Json::array();
     for (const auto& c : s.components) {
         Json j = {{"id", c.id}, {"type", c.type}};
         if (!c.label.empty()) j["label"] = c.label;
+        if (!c.zone.empty()) j["zone"] = c.zone;
         j.update(c.params);
         if (!c.ui.empty()) j["ui"] = c.ui;
         components.push_back(std::move(j));

@@ -120,6 +120,17 @@ private slots:
         QCOMPARE(a.availability, -1.0);
     }
 
+    void unfinishedDiagramHasNoEstimate() {
+        Json s = test::scenario(10, 0);
+        test::addComponent(s, "users", "client", {});
+        test::addComponent(s, "lb", "load_balancer", {});
+        test::addLink(s, "users", "lb"); // a balancer with nowhere to send
+        const auto a = analysis::analyzeTopology(parse(s));
+        QCOMPARE(ids(a.unservedClients), QStringList({"users"}));
+        QCOMPARE(a.availability, -1.0);
+        QVERIFY(a.singlePointsOfFailure.empty());
+    }
+
     void downtimeInWords() {
         QCOMPARE(analysis::downtimePerYear(0.999), std::string("8.8 hours"));
         QCOMPARE(analysis::downtimePerYear(0.99999), std::string("5 minutes"));

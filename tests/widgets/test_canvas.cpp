@@ -96,19 +96,19 @@ private slots:
         const QPoint centre = w.view()->viewport()->rect().center();
         dropFromPalette(w, "client", centre - QPoint(250, 0));
         dropFromPalette(w, "service", centre + QPoint(150, 0));
-        QCOMPARE(componentIds(*w.document()), QStringList({"client", "service"}));
+        QCOMPARE(componentIds(*w.document()), QStringList({"client1", "service1"}));
         // The new card sits where it was dropped (centred on the drop point, snapped).
-        auto* service = w.scene()->componentItem("service");
+        auto* service = w.scene()->componentItem("service1");
         QVERIFY(
             QLineF(service->cardSceneRect().center(), w.view()->mapToScene(centre + QPoint(150, 0)))
                 .length() < 12);
 
-        dragLink(w, "client", "service");
+        dragLink(w, "client1", "service1");
         QCOMPARE(w.document()->scenario().links.size(), std::size_t(1));
-        QCOMPARE(QString::fromStdString(w.document()->scenario().links[0].to), QString("service"));
+        QCOMPARE(QString::fromStdString(w.document()->scenario().links[0].to), QString("service1"));
 
         // The reverse would send requests into a client: refused, with the reason shown.
-        dragLink(w, "service", "client");
+        dragLink(w, "service1", "client1");
         QCOMPARE(w.document()->scenario().links.size(), std::size_t(1));
         QVERIFY(w.statusBar()->currentMessage().contains("receives none"));
     }
@@ -260,13 +260,13 @@ private slots:
         auto* doc = w.document();
         doc->addComponent("client", QPointF(0, 0));
         doc->addComponent("service", QPointF(300, 0));
-        QVERIFY(doc->addLink("client", "service"));
-        QTRY_VERIFY(w.scene()->componentItem("service")->isSinglePointOfFailure());
-        QVERIFY(w.statusAnalysisText().contains("service"));
-        QVERIFY(doc->setComponentParam({"service"}, "replicas", 2));
-        QTRY_VERIFY(!w.scene()->componentItem("service")->isSinglePointOfFailure());
+        QVERIFY(doc->addLink("client1", "service1"));
+        QTRY_VERIFY(w.scene()->componentItem("service1")->isSinglePointOfFailure());
+        QVERIFY(w.statusAnalysisText().contains("service1"));
+        QVERIFY(doc->setComponentParam({"service1"}, "replicas", 2));
+        QTRY_VERIFY(!w.scene()->componentItem("service1")->isSinglePointOfFailure());
         doc->undoStack()->undo();
-        QTRY_VERIFY(w.scene()->componentItem("service")->isSinglePointOfFailure());
+        QTRY_VERIFY(w.scene()->componentItem("service1")->isSinglePointOfFailure());
     }
 
     void exportWritesAllFormats() {

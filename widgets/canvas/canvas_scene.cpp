@@ -2,6 +2,7 @@
 
 #include "component_item.h"
 #include "link_item.h"
+#include "zone_item.h"
 
 #include <QApplication>
 #include <QGraphicsLineItem>
@@ -30,6 +31,10 @@ CanvasScene::CanvasScene(Document* document, QObject* parent)
         if (auto* item = components_.value(id); item && i >= 0)
             item->setSpec(doc_->scenario().components[std::size_t(i)]);
     });
+    connect(doc_, &Document::zonesChanged, this, &CanvasScene::rebuildZones);
+    connect(doc_, &Document::componentChanged, this, &CanvasScene::updateZones);
+    connect(doc_, &Document::componentAdded, this, &CanvasScene::updateZones);
+    connect(doc_, &Document::componentRemoved, this, &CanvasScene::updateZones);
     connect(doc_, &Document::linkAdded, this, &CanvasScene::addLinkItem);
     connect(doc_, &Document::linkRemoved, this, &CanvasScene::removeLinkItem);
     connect(doc_, &Document::linkChanged, this, [this](const LinkKey& key) {
@@ -53,10 +58,41 @@ void CanvasScene::rebuild() {
     links_.clear();
     qDeleteAll(components_);
     components_.clear();
+    qDeleteAll(zones_);
+    zones_.clear();
     for (const auto& c : doc_->scenario().components)
         addComponentItem(QString::fromStdString(c.id));
     for (const auto& l : doc_->scenario().links)
         addLinkItem({QString::fromStdString(l.from), QString::fromStdString(l.to)});
+    rebuildZones();
+}
+
+void CanvasScene::rebuildZones() {
+    qDeleteAll(zones_);
+    zones_.clear();
+    for (const auto& z : doc_->scenario().zones) {
+        auto* item = new ZoneItem(QString::fromStdString(z.id));
+        item->setLabel(QString::fromStdString(z.label));
+        addItem(item);
+        zones_.insert(item->id(), item);
+    }
+    updateZones();
+}
+
+void CanvasScene::updateZones() {
+    QHash<QString, QList<QRectF>> members;
+    for (const auto& c : doc_->scenario().components)
+        if (auto* item = components_.value(QString::fromStdString(c.id)); item && !c.zone.empty())
+            members[QString::fromStdString(c.zone)] << item->cardSceneRect();
+    for (auto it = zones_.begin(); it != zones_.end(); ++it)
+        it.value()->fitAround(members.value(it.key()));
+}
+
+QStringList CanvasScene::selectedZones() const {
+    QStringList ids;
+    for (auto* item : selectedItems())
+        if (item->type() == ZoneItem::Type) ids << static_cast<ZoneItem*>(item)->id();
+    return ids;
 }
 
 void CanvasScene::addComponentItem(const QString& id) {

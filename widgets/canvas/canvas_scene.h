@@ -30,6 +30,9 @@ public:
     LinkItem* linkItem(const LinkKey& key) const;
     QStringList selectedComponentIds() const;
     QList<LinkKey> selectedLinks() const;
+    QStringList selectedZones() const;
+    /// Refits every zone box around its members (after moves and membership changes).
+    void updateZones();
     void selectComponents(const QStringList& ids);
     /// Draws the analysis' verdicts on the cards.
     void showAnalysis(const analysis::TopologyAnalysis& analysis);
@@ -61,10 +64,12 @@ private:
     void removeLinkItem(const LinkKey& key);
     ComponentItem* componentAt(QPointF scenePos) const;
     void commitMoves();
+    void rebuildZones();
 
     Document* doc_;
     QHash<QString, ComponentItem*> components_;
     QList<LinkItem*> links_;
+    QHash<QString, class ZoneItem*> zones_;
     QString connectFrom_;
     QGraphicsLineItem* connectLine_ = nullptr;
     bool plainBackground_ = false;

@@ -1,5 +1,6 @@
 #include "component_item.h"
 
+#include "canvas_scene.h"
 #include "common/component_style.h"
 #include "document/document.h"
 #include "link_item.h"
@@ -187,9 +188,11 @@ QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& va
         const QPointF p = value.toPointF();
         return QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
     }
-    if (change == ItemPositionHasChanged)
+    if (change == ItemPositionHasChanged) {
         for (auto* link : std::as_const(links_))
             link->updateGeometry();
+        if (auto* canvas = qobject_cast<CanvasScene*>(scene())) canvas->updateZones();
+    }
     return QGraphicsObject::itemChange(change, value);
 }
 

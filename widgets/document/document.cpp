@@ -111,10 +111,14 @@ bool Document::saveAs(const QString& path, QString* error) {
     return true;
 }
 
-QString Document::uniqueId(const QString& base) const {
-    if (scenario_.indexOf(base.toStdString()) < 0) return base;
-    for (int n = 2;; ++n) {
-        const QString candidate = base + QString::number(n);
+QString Document::uniqueId(const QString& wanted) const {
+    // "service3" copied, or a new "service": number from the stem (service1, service2, …),
+    // never "service31".
+    QString stem = wanted;
+    stem.remove(QRegularExpression("[0-9]+$"));
+    if (stem.isEmpty()) stem = QStringLiteral("c");
+    for (int n = 1;; ++n) {
+        const QString candidate = stem + QString::number(n);
         if (scenario_.indexOf(candidate.toStdString()) < 0) return candidate;
     }
 }
@@ -336,6 +340,86 @@ QStringList Document::paste(const QByteArray& clipboardJson, QPointF offset) {
     }
     undoStack_->endMacro();
     return added;
+}
+
+std::vector<int> Document::componentIndexes(const QStringList& ids) const {
+    std::vector<int> out;
+    for (const auto& id : ids)
+        if (const int i = scenario_.indexOf(id.toStdString()); i >= 0) out.push_back(i);
+    return out;
+}
+
+QString Document::addZone(const QString& label, const QStringList& memberIds) {
+    model::ZoneSpec zone;
+    QString base = label.toLower();
+    base.replace(QRegularExpression("[^a-z0-9_.-]+"), "-");
+    base.remove(QRegularExpression("^-+|-+$"));
+    QString id = base.isEmpty() ? QStringLiteral("zone") : base;
+    for (int n = 2;
+         scenario_.zoneIndexOf(id.toStdString()) >= 0 || scenario_.indexOf(id.toStdString()) >= 0;
+         ++n)
+        id = (base.isEmpty() ? QStringLiteral("zone") : base) + QString::number(n);
+    zone.id = id.toStdString();
+    zone.label = label.toStdString();
+    undoStack_->beginMacro(tr("Group into %1").arg(label));
+    undoStack_->push(new ZoneCommand(this, zone, int(scenario_.zones.size()), true));
+    setComponentZone(memberIds, id);
+    undoStack_->endMacro();
+    return id;
+}
+
+void Document::setComponentZone(const QStringList& ids, const QString& zoneId) {
+    std::vector<ChangeItemsCommand::ComponentChange> changes;
+    for (int i : componentIndexes(ids)) {
+        auto after = scenario_.components[std::size_t(i)];
+        if (after.zone == zoneId.toStdString()) continue;
+        after.zone = zoneId.toStdString();
+        changes.push_back({i, scenario_.components[std::size_t(i)], after});
+    }
+    if (changes.empty()) return;
+    undoStack_->push(new ChangeItemsCommand(
+        this, zoneId.isEmpty() ? tr("Remove from zone") : tr("Move into %1").arg(zoneId),
+        std::move(changes), {}));
+}
+
+void Document::removeZone(const QString& zoneId) {
+    const int z = scenario_.zoneIndexOf(zoneId.toStdString());
+    if (z < 0) return;
+    QStringList members;
+    for (const auto& c : scenario_.components)
+        if (c.zone == zoneId.toStdString()) members << QString::fromStdString(c.id);
+    undoStack_->beginMacro(tr("Delete zone %1").arg(zoneId));
+    setComponentZone(members, QString());
+    undoStack_->push(new ZoneCommand(this, scenario_.zones[std::size_t(z)], z, false));
+    undoStack_->endMacro();
+}
+
+void Document::renameZone(const QString& zoneId, const QString& label) {
+    const int z = scenario_.zoneIndexOf(zoneId.toStdString());
+    if (z < 0 || scenario_.zones[std::size_t(z)].label == label.toStdString()) return;
+    auto after = scenario_.zones[std::size_t(z)];
+    after.label = label.toStdString();
+    undoStack_->push(new RenameZoneCommand(this, z, scenario_.zones[std::size_t(z)], after));
+}
+
+void Document::insertZoneAt(int index, const model::ZoneSpec& spec) {
+    scenario_.zones.insert(scenario_.zones.begin() + index, spec);
+    emit zonesChanged();
+    emit changed();
+}
+
+model::ZoneSpec Document::takeZoneAt(int index) {
+    auto spec = scenario_.zones[std::size_t(index)];
+    scenario_.zones.erase(scenario_.zones.begin() + index);
+    emit zonesChanged();
+    emit changed();
+    return spec;
+}
+
+void Document::replaceZone(int index, const model::ZoneSpec& spec) {
+    scenario_.zones[std::size_t(index)] = spec;
+    emit zonesChanged();
+    emit changed();
 }
 
 // --- raw mutators ---------------------------------------------------------------------------

@@ -64,6 +64,13 @@ public:
     /// Renames a component (links follow). Returns false if the id is taken or malformed.
     bool renameComponent(const QString& id, const QString& newId, QString* reason = nullptr);
     void setLabel(const QString& id, const QString& label);
+    /// Makes a zone around `memberIds` (one step); returns its id.
+    QString addZone(const QString& label, const QStringList& memberIds);
+    /// Moves components into a zone, or out of any with an empty `zoneId`.
+    void setComponentZone(const QStringList& ids, const QString& zoneId);
+    /// Removes a zone; its members stay, zoneless.
+    void removeZone(const QString& zoneId);
+    void renameZone(const QString& zoneId, const QString& label);
     /// Pastes components and the links among them (ids made unique), offset by `offset`;
     /// returns the new ids.
     QStringList paste(const QByteArray& clipboardJson, QPointF offset);
@@ -78,6 +85,9 @@ public:
     model::LinkSpec takeLinkAt(int index);
     void replaceLink(int index, const model::LinkSpec& spec);
     int linkIndex(const LinkKey& key) const;
+    void insertZoneAt(int index, const model::ZoneSpec& spec);
+    model::ZoneSpec takeZoneAt(int index);
+    void replaceZone(int index, const model::ZoneSpec& spec);
 
     static QPointF positionOf(const model::ComponentSpec& spec);
     static void setPosition(model::ComponentSpec& spec, QPointF position);
@@ -95,9 +105,12 @@ signals:
     /// After any change to the model (for analysis and dirty markers).
     void changed();
     void filePathChanged(const QString& path);
+    /// A zone was added, removed or renamed (membership changes come as componentChanged).
+    void zonesChanged();
 
 private:
     QString uniqueId(const QString& base) const;
+    std::vector<int> componentIndexes(const QStringList& ids) const;
     bool load(const QString& path, QString* error);
     void setFilePath(const QString& path);
 

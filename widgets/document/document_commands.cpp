@@ -63,6 +63,37 @@ void RemoveItemsCommand::undo() {
         doc_->insertLinkAt(linkIndexes_[k], links_[k]);
 }
 
+ZoneCommand::ZoneCommand(Document* doc, model::ZoneSpec zone, int index, bool insert)
+    : QUndoCommand(
+          (insert ? tr("Add zone %1") : tr("Delete zone %1")).arg(QString::fromStdString(zone.id)))
+    , doc_(doc)
+    , zone_(std::move(zone))
+    , index_(index)
+    , insert_(insert) {}
+
+void ZoneCommand::apply(bool insert) {
+    if (insert)
+        doc_->insertZoneAt(index_, zone_);
+    else
+        zone_ = doc_->takeZoneAt(index_);
+}
+
+void ZoneCommand::redo() {
+    apply(insert_);
+}
+
+void ZoneCommand::undo() {
+    apply(!insert_);
+}
+
+RenameZoneCommand::RenameZoneCommand(Document* doc, int index, model::ZoneSpec before,
+                                     model::ZoneSpec after)
+    : QUndoCommand(tr("Rename zone"))
+    , doc_(doc)
+    , index_(index)
+    , before_(std::move(before))
+    , after_(std::move(after)) {}
+
 ChangeItemsCommand::ChangeItemsCommand(Document* doc, QString text,
                                        std::vector<ComponentChange> components,
                                        std::vector<LinkChange> links, int id, QString mergeKey)

@@ -52,6 +52,33 @@ private:
     std::vector<model::LinkSpec> links_;
 };
 
+/// Adds (or, with `insert` false, removes) a zone at an index of the zone list.
+class ZoneCommand : public QUndoCommand {
+public:
+    ZoneCommand(Document* doc, model::ZoneSpec zone, int index, bool insert);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(bool insert);
+    Document* doc_;
+    model::ZoneSpec zone_;
+    int index_;
+    bool insert_;
+};
+
+class RenameZoneCommand : public QUndoCommand {
+public:
+    RenameZoneCommand(Document* doc, int index, model::ZoneSpec before, model::ZoneSpec after);
+    void redo() override { doc_->replaceZone(index_, after_); }
+    void undo() override { doc_->replaceZone(index_, before_); }
+
+private:
+    Document* doc_;
+    int index_;
+    model::ZoneSpec before_, after_;
+};
+
 /// Replaces components' and links' specs with new versions (parameters, labels, positions,
 /// renames); mergeable when `mergeKey` is not empty and matches the previous command's.
 class ChangeItemsCommand : public QUndoCommand {

@@ -1,5 +1,6 @@
 #include "choice_editor.h"
 
+#include "combo_wheel.h"
 #include "param_text.h"
 
 #include <QComboBox>
@@ -12,6 +13,7 @@ ChoiceEditor::ChoiceEditor(const model::ParamSpec& spec, QWidget* parent)
     : ParamEditor(spec, parent)
     , combo_(new QComboBox(this)) {
     combo_->setObjectName(objectPrefix());
+    ignoreWheelUnlessFocused(combo_);
     combo_->setPlaceholderText(tr("(mixed)"));
     combo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     for (const auto& c : spec.choices) {

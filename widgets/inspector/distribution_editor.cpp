@@ -1,5 +1,6 @@
 #include "distribution_editor.h"
 
+#include "combo_wheel.h"
 #include "field_validity.h"
 #include "number_field.h"
 #include "param_text.h"
@@ -41,6 +42,7 @@ DistributionEditor::DistributionEditor(const model::ParamSpec& spec, QWidget* pa
     , combo_(new QComboBox(this)) {
     const QString prefix = objectPrefix();
     combo_->setObjectName(prefix + QStringLiteral("_dist"));
+    ignoreWheelUnlessFocused(combo_);
     combo_->setPlaceholderText(tr("(mixed)"));
     struct Item {
         const char* dist;
@@ -67,10 +69,8 @@ DistributionEditor::DistributionEditor(const model::ParamSpec& spec, QWidget* pa
     grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(4);
     grid->setColumnStretch(1, 1);
-    const std::array<std::pair<const char*, QString>, 4> keys = {{{"mean_ms", tr("ms")},
-                                                                  {"cv", QString()},
-                                                                  {"min_ms", tr("ms")},
-                                                                  {"max_ms", tr("ms")}}};
+    const std::array<std::pair<const char*, QString>, 4> keys = {
+        {{"mean_ms", tr("ms")}, {"cv", QString()}, {"min_ms", tr("ms")}, {"max_ms", tr("ms")}}};
     for (int i = 0; i < 4; ++i) {
         auto* input = new NumberField(prefix + QLatin1Char('_') + QLatin1String(keys[i].first),
                                       keys[i].second, this);
@@ -127,7 +127,8 @@ model::Json DistributionEditor::convert(const model::Json& value, const QString&
     const std::string d = dist.toStdString();
     if (dist == QLatin1String("deterministic")) return {{"dist", d}, {"mean_ms", mean}};
     if (dist == QLatin1String("exponential")) return {{"dist", d}, {"mean_ms", positive}};
-    if (dist == QLatin1String("lognormal")) return {{"dist", d}, {"mean_ms", positive}, {"cv", 1.0}};
+    if (dist == QLatin1String("lognormal"))
+        return {{"dist", d}, {"mean_ms", positive}, {"cv", 1.0}};
     if (dist == QLatin1String("uniform"))
         return {{"dist", d}, {"min_ms", positive * 0.5}, {"max_ms", positive * 1.5}};
     return value;
@@ -141,8 +142,10 @@ void DistributionEditor::showFieldsFor(const QString& dist) {
         fields_[i].input->setVisible(visible);
     }
     QString meanCaption = tr("Mean");
-    if (dist == QLatin1String("fixed")) meanCaption = tr("Delay");
-    else if (dist == QLatin1String("deterministic")) meanCaption = tr("Time");
+    if (dist == QLatin1String("fixed"))
+        meanCaption = tr("Delay");
+    else if (dist == QLatin1String("deterministic"))
+        meanCaption = tr("Time");
     fields_[kMean].caption->setText(meanCaption);
     fields_[kCv].caption->setText(tr("CV"));
     fields_[kMin].caption->setText(tr("Min"));
@@ -191,7 +194,8 @@ ProposedValue DistributionEditor::propose(const model::Json& current) const {
             // Point the error at the field that holds the bad text.
             lastChanged_ = input->lineEdit();
             const QString text = input->text().trimmed();
-            return {ProposedValue::Invalid, {},
+            return {ProposedValue::Invalid,
+                    {},
                     text.isEmpty() ? tr("Enter a number.") : tr("“%1” is not a number.").arg(text)};
         }
         if (out.is_number())

@@ -37,8 +37,8 @@ QColor errorColor(const QPalette& palette) {
 
 void setFieldToolTip(QWidget* field, const QString& toolTip) {
     field->setProperty(kBaseToolTip, toolTip);
-    applyToolTip(field, isFieldInvalid(field) ? field->property("invalidReason").toString()
-                                              : QString());
+    applyToolTip(field,
+                 isFieldInvalid(field) ? field->property("invalidReason").toString() : QString());
 }
 
 void markFieldInvalid(QWidget* field, const QString& reason) {

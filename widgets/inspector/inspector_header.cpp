@@ -55,6 +55,7 @@ InspectorHeader::InspectorHeader(const QIcon& icon, const QString& title, QWidge
     grid->addWidget(title_, 0, 1, Qt::AlignBottom);
     grid->addWidget(subtitle_, 1, 1, Qt::AlignTop);
     grid->addWidget(help_, 2, 0, 1, 2);
+    help_->setContentsMargins(0, 6, 0, 0);
     grid->setColumnStretch(1, 1);
 }
 
@@ -87,7 +88,13 @@ QWidget* createSectionTitle(const QString& text, QWidget* parent) {
     label->setFont(bold);
     auto* rule = new QFrame(box);
     rule->setFrameShape(QFrame::HLine);
-    rule->setFrameShadow(QFrame::Sunken);
+    rule->setFrameShadow(QFrame::Plain);
+    // A plain line in the text colour, faded: quiet in light and dark palettes alike.
+    QPalette p = rule->palette();
+    QColor c = p.color(QPalette::WindowText);
+    c.setAlphaF(0.3);
+    p.setColor(QPalette::WindowText, c);
+    rule->setPalette(p);
     layout->addWidget(label);
     layout->addWidget(rule);
     return box;

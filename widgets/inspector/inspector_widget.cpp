@@ -4,6 +4,7 @@
 #include "inspector_header.h"
 #include "model/param_check.h"
 #include "model/scenario_error.h"
+#include "number_field.h"
 #include "param_editor.h"
 #include "param_text.h"
 
@@ -83,7 +84,7 @@ InspectorWidget::InspectorWidget(Document* document, QWidget* parent)
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll_);
 
-    connect(doc_, &Document::reset, this, &InspectorWidget::clear);
+    connect(doc_, &Document::reset, this, &InspectorWidget::showNothing);
     connect(doc_, &Document::componentRemoved, this, &InspectorWidget::onComponentRemoved);
     connect(doc_, &Document::componentAdded, this, &InspectorWidget::onComponentAdded);
     connect(doc_, &Document::componentChanged, this, &InspectorWidget::onComponentChanged);
@@ -104,15 +105,19 @@ std::optional<LinkKey> InspectorWidget::shownLink() const {
 // --- selection ------------------------------------------------------------------------------
 
 void InspectorWidget::showComponents(const QStringList& ids) {
+    if (renaming_) return; // see applyId()
     QStringList existing;
     for (const auto& id : ids)
         if (doc_->scenario().indexOf(id.toStdString()) >= 0 && !existing.contains(id))
             existing << id;
     if (existing.isEmpty()) {
-        clear();
+        showNothing();
         return;
     }
-    if (mode_ == Mode::Components && existing == ids_) {
+    QStringList sortedNew = existing, sortedOld = ids_;
+    sortedNew.sort();
+    sortedOld.sort();
+    if (mode_ == Mode::Components && sortedNew == sortedOld) {
         refreshValues(); // same selection: keep the widgets (and whatever the user is typing)
         return;
     }
@@ -122,8 +127,9 @@ void InspectorWidget::showComponents(const QStringList& ids) {
 }
 
 void InspectorWidget::showLink(const LinkKey& link) {
+    if (renaming_) return;
     if (doc_->linkIndex(link) < 0) {
-        clear();
+        showNothing();
         return;
     }
     if (mode_ == Mode::Link && link_ == link) {
@@ -137,6 +143,11 @@ void InspectorWidget::showLink(const LinkKey& link) {
 }
 
 void InspectorWidget::clear() {
+    if (renaming_) return;
+    showNothing();
+}
+
+void InspectorWidget::showNothing() {
     const bool wasEmpty = mode_ == Mode::Empty && scroll_->widget();
     mode_ = Mode::Empty;
     ids_.clear();
@@ -151,6 +162,7 @@ void InspectorWidget::clear() {
 void InspectorWidget::rebuild() {
     editors_.clear();
     shownValues_.clear();
+    form_ = nullptr;
     header_ = nullptr;
     idEdit_ = nullptr;
     idError_ = nullptr;
@@ -168,6 +180,13 @@ void InspectorWidget::rebuild() {
                        : mode_ == Mode::Link     ? buildLink()
                                                  : buildEmpty();
     content->setObjectName(QStringLiteral("inspectorContent"));
+    // One column for units, so that the number fields end at the same place.
+    const auto fields = content->findChildren<NumberField*>();
+    int unitWidth = 0;
+    for (const auto* f : fields)
+        unitWidth = std::max(unitWidth, f->unitWidth());
+    for (auto* f : fields)
+        f->setUnitWidth(unitWidth);
     scroll_->setWidget(content);
     refreshValues();
 }
@@ -198,8 +217,8 @@ QWidget* InspectorWidget::buildComponents() {
         if (const auto* t = model::findComponentType(c.type)) types.push_back(t);
     }
     if (types.empty()) return buildEmpty();
-    const bool sameType = std::all_of(types.begin(), types.end(),
-                                      [&](const auto* t) { return t == types.front(); });
+    const bool sameType =
+        std::all_of(types.begin(), types.end(), [&](const auto* t) { return t == types.front(); });
     const bool single = ids_.size() == 1;
 
     auto* content = new QWidget;
@@ -207,10 +226,11 @@ QWidget* InspectorWidget::buildComponents() {
     layout->setContentsMargins(14, 14, 14, 14);
     layout->setSpacing(10);
 
-    const QIcon icon = sameType ? QIcon(QStringLiteral(":/icons/%1.svg").arg(fromStd(types.front()->name)))
-                                : QIcon();
-    header_ = new InspectorHeader(icon, sameType ? schemaText(types.front()->title) : tr("Components"),
-                                  content);
+    const QIcon icon =
+        sameType ? QIcon(QStringLiteral(":/icons/%1.svg").arg(fromStd(types.front()->name)))
+                 : QIcon();
+    header_ = new InspectorHeader(
+        icon, sameType ? schemaText(types.front()->title) : tr("Components"), content);
     if (single) {
         header_->setHelp(schemaText(types.front()->help));
     } else {
@@ -271,7 +291,8 @@ QWidget* InspectorWidget::buildLink() {
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(14, 14, 14, 14);
     layout->setSpacing(10);
-    header_ = new InspectorHeader(QIcon(QStringLiteral(":/icons/connect.svg")), tr("Link"), content);
+    header_ =
+        new InspectorHeader(QIcon(QStringLiteral(":/icons/connect.svg")), tr("Link"), content);
     header_->setHelp(tr("Each request sent along this link waits its latency on the way. "
                         "The weight sets its share when the sender splits traffic by weight."));
     layout->addWidget(header_);
@@ -285,6 +306,7 @@ QWidget* InspectorWidget::buildLink() {
 
 void InspectorWidget::addParamRows(QFormLayout* form, const std::vector<model::ParamSpec>& specs,
                                    bool link) {
+    form_ = form;
     for (const auto& spec : specs) {
         ParamEditor* editor = createParamEditor(spec);
         form->addRow(rowLabel(paramTitle(spec), paramToolTip(spec), editor), editor);
@@ -311,7 +333,8 @@ void InspectorWidget::refreshValues() {
             if (const int i = sc.indexOf(id.toStdString()); i >= 0)
                 params.push_back(&sc.components[std::size_t(i)].params);
         if (ids_.size() > 1 && header_)
-            header_->setSubtitle(tr("%n selected: %1", "", int(ids_.size())).arg(ids_.join(QStringLiteral(", "))));
+            header_->setSubtitle(
+                tr("%n selected: %1", "", int(ids_.size())).arg(ids_.join(QStringLiteral(", "))));
         if (ids_.size() == 1 && !params.empty()) {
             const auto& c = sc.components[std::size_t(sc.indexOf(ids_.front().toStdString()))];
             // A refused id stays on show until the user changes it.
@@ -321,13 +344,17 @@ void InspectorWidget::refreshValues() {
         }
     } else if (const int i = doc_->linkIndex(link_); i >= 0) {
         params.push_back(&sc.links[std::size_t(i)].params);
-        if (header_)
-            header_->setSubtitle(tr("%1 → %2").arg(link_.from, link_.to));
+        if (header_) header_->setSubtitle(tr("%1 → %2").arg(link_.from, link_.to));
     }
     for (std::size_t e = 0; e < editors_.size(); ++e) {
         std::vector<model::Json> values;
-        for (const auto* p : params)
+        bool applies = false;
+        for (const auto* p : params) {
             values.push_back(paramValue(*p, editors_[e]->spec()));
+            applies = applies || model::paramApplies(editors_[e]->spec(), *p);
+        }
+        // Rows that matter for none of the items (a closed loop's rate) are hidden.
+        if (form_ && !editors_[e]->isEditing()) form_->setRowVisible(editors_[e], applies);
         // A refused value stays on show, with its reason, until the model value changes.
         if (editors_[e]->hasError() && values == shownValues_[e]) continue;
         shownValues_[e] = values;
@@ -384,7 +411,8 @@ void InspectorWidget::applyComponentParam(ParamEditor* editor, bool finished) {
         applying_ = true;
         // Keys typed in a row merge into one undo step (the Document merges them); a pick from
         // a list or a value applied on Enter is a step of its own, which the macro ensures.
-        if (finished) doc_->undoStack()->beginMacro(tr("Change %1").arg(QString::fromStdString(name)));
+        if (finished)
+            doc_->undoStack()->beginMacro(tr("Change %1").arg(QString::fromStdString(name)));
         for (const auto& [ids, value] : groups)
             ok = doc_->setComponentParam(ids, QString::fromStdString(name), value, &reason) && ok;
         if (finished) doc_->undoStack()->endMacro();
@@ -423,7 +451,8 @@ void InspectorWidget::applyLinkParam(ParamEditor* editor, bool finished) {
     bool ok = true;
     if (proposed.value != current) {
         applying_ = true;
-        if (finished) doc_->undoStack()->beginMacro(tr("Change %1").arg(QString::fromStdString(name)));
+        if (finished)
+            doc_->undoStack()->beginMacro(tr("Change %1").arg(QString::fromStdString(name)));
         ok = doc_->setLinkParam(link_, QString::fromStdString(name), proposed.value, &reason);
         if (finished) doc_->undoStack()->endMacro();
         applying_ = false;
@@ -442,7 +471,17 @@ void InspectorWidget::applyId() {
     const QString oldId = ids_.front();
     const QString newId = idEdit_->text().trimmed();
     QString reason;
-    if (newId != oldId && !doc_->renameComponent(oldId, newId, &reason)) {
+    bool ok = true;
+    if (newId != oldId) {
+        // The Document reports a rename as a removal and an addition, so views that show the
+        // selection may drop it on the way; this inspector keeps showing the component it
+        // renames (onComponentAdded follows the new id).
+        renaming_ = true;
+        ok = doc_->renameComponent(oldId, newId, &reason);
+        renaming_ = false;
+    }
+    if (!idEdit_) return;
+    if (!ok) {
         markFieldInvalid(idEdit_, reason);
         showError(idError_, reason);
         return;
@@ -499,11 +538,11 @@ void InspectorWidget::onChanged() {
         ids_.removeAll(pendingRemovedId_);
         pendingRemovedId_.clear();
         if (ids_.isEmpty())
-            clear();
+            showNothing();
         else
             rebuild(); // the shared parameters may differ now
     }
-    if (pendingRemovedLink_) clear();
+    if (pendingRemovedLink_) showNothing();
 }
 
 } // namespace sdlab::widgets

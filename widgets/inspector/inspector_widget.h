@@ -46,6 +46,7 @@ public:
 private:
     enum class Mode { Empty, Components, Link };
 
+    void showNothing();
     void rebuild();
     QWidget* buildEmpty();
     QWidget* buildComponents();
@@ -74,6 +75,7 @@ private:
 
     // Widgets of the current selection; rebuild() replaces them all.
     InspectorHeader* header_ = nullptr;
+    QFormLayout* form_ = nullptr; ///< the rows of editors_
     std::vector<ParamEditor*> editors_;
     std::vector<std::vector<model::Json>> shownValues_; ///< per editor: the values last shown
     QLineEdit* idEdit_ = nullptr;
@@ -84,6 +86,7 @@ private:
 
     bool refreshing_ = false; ///< writing model values into the widgets: ignore their signals
     bool applying_ = false;   ///< an edit of ours is going into the Document
+    bool renaming_ = false;   ///< our rename is going into the Document: hold the selection
     /// A rename arrives as componentRemoved(old), componentAdded(new), changed(); a removal as
     /// componentRemoved(id), changed(). The removed id waits here to tell the two apart.
     QString pendingRemovedId_;

@@ -31,12 +31,13 @@ ProposedValue NumberEditor::propose(const model::Json&) const {
     if (field_->isMixed()) return {};
     const auto number = parseNumber(field_->text());
     if (!number)
-        return {ProposedValue::Invalid, {},
-                field_->text().trimmed().isEmpty() ? tr("Enter a number.")
-                                                   : tr("“%1” is not a number.")
-                                                         .arg(field_->text().trimmed())};
-    return {ProposedValue::Value, numberJson(*number, spec().kind == model::ParamKind::Integer),
-            {}};
+        return {ProposedValue::Invalid,
+                {},
+                field_->text().trimmed().isEmpty()
+                    ? tr("Enter a number.")
+                    : tr("“%1” is not a number.").arg(field_->text().trimmed())};
+    return {
+        ProposedValue::Value, numberJson(*number, spec().kind == model::ParamKind::Integer), {}};
 }
 
 bool NumberEditor::isEditing() const {

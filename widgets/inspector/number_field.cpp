@@ -51,6 +51,15 @@ void NumberField::setMixed() {
     edit_->clear();
 }
 
+int NumberField::unitWidth() const {
+    return unit_->text().isEmpty() ? 0 : unit_->sizeHint().width();
+}
+
+void NumberField::setUnitWidth(int width) {
+    unit_->setMinimumWidth(width);
+    unit_->setVisible(width > 0);
+}
+
 bool NumberField::isMixed() const {
     return mixed_ && edit_->text().trimmed().isEmpty();
 }

@@ -26,6 +26,10 @@ public:
     /// Shows mixed values and the user has not typed a value over them.
     bool isMixed() const;
     bool isEditing() const { return editing_; }
+    /// Width the unit needs (0 without one).
+    int unitWidth() const;
+    /// Reserves `width` for the unit, so that fields in a column end at the same place.
+    void setUnitWidth(int width);
 
 signals:
     /// The user changed the text.

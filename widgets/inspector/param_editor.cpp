@@ -38,8 +38,9 @@ void ParamEditor::setToolTips(const QString& toolTip) {
 void ParamEditor::showError(const QString& reason) {
     for (QWidget* input : inputs())
         if (input != errorInput()) markFieldValid(input);
-    if (QWidget* input = errorInput()) markFieldInvalid(input, reason);
-    widgets::showError(error_, reason);
+    const QString sentence = asSentence(reason);
+    if (QWidget* input = errorInput()) markFieldInvalid(input, sentence);
+    widgets::showError(error_, sentence);
 }
 
 void ParamEditor::clearError() {

@@ -46,6 +46,14 @@ model::Json numberJson(double value, bool integer) {
     return model::Json(value);
 }
 
+QString asSentence(const QString& reason) {
+    QString s = reason.trimmed();
+    if (s.isEmpty()) return s;
+    s[0] = s[0].toUpper();
+    if (!QStringLiteral(".!?").contains(s.back())) s += QLatin1Char('.');
+    return s;
+}
+
 QString schemaText(const std::string& text) {
     return QCoreApplication::translate("sdlab::model", text.c_str());
 }
@@ -78,24 +86,23 @@ QString withUnit(const QString& number, const std::string& unit) {
 
 QString describeValue(const model::ParamSpec& spec, const model::Json& value) {
     if (value.is_number()) {
-        const QString unit = QString::fromStdString(
-            spec.kind == model::ParamKind::Latency || spec.kind == model::ParamKind::Duration
-                ? std::string("ms")
-                : spec.unit);
+        const QString unit = QString::fromStdString(spec.kind == model::ParamKind::Latency ||
+                                                            spec.kind == model::ParamKind::Duration
+                                                        ? std::string("ms")
+                                                        : spec.unit);
         return withUnit(formatJsonNumber(value), unit.toStdString());
     }
     if (value.is_string()) return QString::fromStdString(value.get<std::string>());
     if (value.is_object() && value.contains("dist")) {
         const QString dist = QString::fromStdString(value.value("dist", ""));
-        auto ms = [&](const char* key) { return formatJsonNumber(value.value(key, model::Json())); };
+        auto ms = [&](const char* key) {
+            return formatJsonNumber(value.value(key, model::Json()));
+        };
         if (dist == QLatin1String("uniform"))
-            return InspectorText::tr("uniform, %1 to %2 ms")
-                .arg(ms("min_ms"), ms("max_ms"));
+            return InspectorText::tr("uniform, %1 to %2 ms").arg(ms("min_ms"), ms("max_ms"));
         if (dist == QLatin1String("lognormal"))
-            return InspectorText::tr("lognormal, mean %1 ms, cv %2")
-                .arg(ms("mean_ms"), ms("cv"));
-        return InspectorText::tr("%1, mean %2 ms")
-            .arg(dist, ms("mean_ms"));
+            return InspectorText::tr("lognormal, mean %1 ms, cv %2").arg(ms("mean_ms"), ms("cv"));
+        return InspectorText::tr("%1, mean %2 ms").arg(dist, ms("mean_ms"));
     }
     return QString::fromStdString(value.dump());
 }
@@ -110,12 +117,14 @@ QString paramToolTip(const model::ParamSpec& spec) {
     switch (spec.kind) {
     case model::ParamKind::Integer:
     case model::ParamKind::Number:
-        facts = T::tr("Range: %1 to %2").arg(formatNumber(spec.min), withUnit(formatNumber(spec.max), spec.unit));
+        facts = T::tr("Range: %1 to %2")
+                    .arg(formatNumber(spec.min), withUnit(formatNumber(spec.max), spec.unit));
         if (spec.kind == model::ParamKind::Integer) facts += T::tr(", whole numbers");
         break;
     case model::ParamKind::Choice: {
         QStringList choices;
-        for (const auto& c : spec.choices) choices << QString::fromStdString(c);
+        for (const auto& c : spec.choices)
+            choices << QString::fromStdString(c);
         facts = T::tr("Choices: %1").arg(choices.join(QStringLiteral(", ")));
         break;
     }
@@ -124,9 +133,10 @@ QString paramToolTip(const model::ParamSpec& spec) {
         facts = T::tr("Times from %1 to %2 ms").arg(formatNumber(spec.min), formatNumber(spec.max));
         break;
     }
-    html += QStringLiteral("<p>%1<br>%2</p>")
-                .arg(facts.toHtmlEscaped(),
-                     T::tr("Default: %1").arg(describeValue(spec, spec.defaultValue)).toHtmlEscaped());
+    html +=
+        QStringLiteral("<p>%1<br>%2</p>")
+            .arg(facts.toHtmlEscaped(),
+                 T::tr("Default: %1").arg(describeValue(spec, spec.defaultValue)).toHtmlEscaped());
     return html;
 }
 

@@ -24,6 +24,8 @@ QString paramTitle(const model::ParamSpec& spec);
 QString describeValue(const model::ParamSpec& spec, const model::Json& value);
 /// Rich-text tooltip: title and file name, help, range or choices, default.
 QString paramToolTip(const model::ParamSpec& spec);
+/// A reason as a sentence: "must be between 1 and 10" → "Must be between 1 and 10."
+QString asSentence(const QString& reason);
 /// Help and titles come from the core's schema; they go through translate() like tr() text.
 QString schemaText(const std::string& text);
 

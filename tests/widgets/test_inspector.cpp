@@ -1,0 +1,455 @@
+// The inspector with real widgets on the offscreen platform: typing, refusing, undo,
+// distributions, multi-selection, links, and following the Document.
+#include "common/resources.h"
+#include "document/document.h"
+#include "inspector/inspector_widget.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QUndoStack>
+#include <QtTest>
+
+namespace sdlab::model {
+// QCOMPARE prints JSON values it finds different.
+char* toString(const Json& value) {
+    return qstrdup(value.dump().c_str());
+}
+} // namespace sdlab::model
+
+using namespace sdlab;
+using namespace sdlab::widgets;
+
+namespace {
+
+const model::ComponentSpec& component(const Document& doc, const QString& id) {
+    return doc.scenario().components[std::size_t(doc.scenario().indexOf(id.toStdString()))];
+}
+
+model::Json param(const Document& doc, const QString& id, const char* name) {
+    return component(doc, id).params[name];
+}
+
+model::Json linkParam(const Document& doc, const LinkKey& key, const char* name) {
+    return doc.scenario().links[std::size_t(doc.linkIndex(key))].params[name];
+}
+
+/// Replaces the text the way a user does: select all, type, Enter.
+void typeInto(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+/// Picks the item with this data by keyboard, as a user would (each step is a user pick).
+void pick(QComboBox* combo, const QString& data) {
+    const int target = combo->findData(data);
+    QVERIFY2(target >= 0, qPrintable(data));
+    combo->setFocus();
+    while (combo->currentIndex() < target)
+        QTest::keyClick(combo, Qt::Key_Down);
+    while (combo->currentIndex() > target)
+        QTest::keyClick(combo, Qt::Key_Up);
+}
+
+/// The error line of the editor holding `field` (empty when hidden).
+QString errorText(QWidget* field) {
+    for (QWidget* w = field; w; w = w->parentWidget()) {
+        if (!w->objectName().startsWith(QLatin1String("editor_"))) continue;
+        auto* label = w->findChild<QLabel*>(QStringLiteral("errorText"));
+        return label && !label->isHidden() ? label->text() : QString();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestInspector : public QObject {
+    Q_OBJECT
+
+private:
+    Document doc;
+    std::unique_ptr<InspectorWidget> inspector;
+
+    template <class T> T* find(const char* name) const {
+        return inspector->findChild<T*>(QLatin1String(name));
+    }
+
+private slots:
+    void initTestCase() { initResources(); }
+
+    void init() {
+        doc.newScenario();
+        inspector = std::make_unique<InspectorWidget>(&doc);
+        inspector->resize(360, 700);
+        inspector->show();
+        QVERIFY(QTest::qWaitForWindowExposed(inspector.get()));
+    }
+    void cleanup() { inspector.reset(); }
+
+    void emptySelectionShowsHint() {
+        auto* hint = find<QLabel>("inspectorHint");
+        QVERIFY(hint);
+        QVERIFY(hint->text().contains(QLatin1String("Select a component or link")));
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        inspector->showComponents({id});
+        QVERIFY(!find<QLabel>("inspectorHint"));
+        inspector->showComponents({});
+        QVERIFY(find<QLabel>("inspectorHint"));
+    }
+
+    void rowsComeFromTheSchema() {
+        inspector->showComponents({doc.addComponent(QStringLiteral("service"), {})});
+        for (const char* name : {"param_replicas", "param_workers", "param_queue_capacity",
+                                 "param_service_time_mean_ms", "param_availability"})
+            QVERIFY2(find<QLineEdit>(name), name);
+        QVERIFY(find<QComboBox>("param_service_time_dist"));
+        QCOMPARE(find<QLineEdit>("param_workers")->text(), QStringLiteral("4"));
+        QCOMPARE(find<QLineEdit>("component_id")->text(), QStringLiteral("service1"));
+        QVERIFY(find<QLineEdit>("param_workers")->toolTip().contains(QLatin1String("100000")));
+        QCOMPARE(find<QLabel>("inspectorTitle")->text(), QStringLiteral("Service"));
+
+        const QString balancer = doc.addComponent(QStringLiteral("load_balancer"), {});
+        inspector->showComponents({balancer});
+        QVERIFY(!find<QLineEdit>("param_workers"));
+        auto* algorithm = find<QComboBox>("param_algorithm");
+        QVERIFY(algorithm);
+        QCOMPARE(algorithm->currentText(), QStringLiteral("round_robin"));
+        pick(algorithm, QStringLiteral("least_connections"));
+        QCOMPARE(param(doc, balancer, "algorithm"), "least_connections");
+    }
+
+    void wheelOverAnUnfocusedComboScrollsInsteadOfEditing() {
+        const QString id = doc.addComponent(QStringLiteral("load_balancer"), {});
+        inspector->showComponents({id});
+        auto* algorithm = find<QComboBox>("param_algorithm");
+        find<QLineEdit>("param_virtual_nodes")->setFocus();
+        const QPointF at(5, 5);
+        QWheelEvent wheel(at, algorithm->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(algorithm, &wheel);
+        QCOMPARE(param(doc, id, "algorithm"), "round_robin");
+        QCOMPARE(algorithm->currentIndex(), 0);
+
+        // The same wheel turns a plain combo box: the event above did reach the filter.
+        QComboBox plain(inspector.get());
+        plain.addItems({QStringLiteral("a"), QStringLiteral("b")});
+        plain.show();
+        QApplication::sendEvent(&plain, &wheel);
+        QCOMPARE(plain.currentIndex(), 1);
+    }
+
+    void hidesParametersThatDoNotApply() {
+        const QString id = doc.addComponent(QStringLiteral("client"), {});
+        inspector->showComponents({id});
+        auto* users = find<QLineEdit>("param_users");
+        QVERIFY(find<QLineEdit>("param_rps")->isVisible());
+        QVERIFY(!users->isVisible()); // closed loop only
+        pick(find<QComboBox>("param_mode"), QStringLiteral("closed"));
+        QVERIFY(users->isVisible());
+        QVERIFY(!find<QLineEdit>("param_rps")->isVisible());
+        doc.undoStack()->undo();
+        QVERIFY(!users->isVisible());
+    }
+
+    void editsWorkersAndUndoRestoresTheField() {
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        inspector->showComponents({id});
+        auto* workers = find<QLineEdit>("param_workers");
+        QVERIFY(workers);
+        const int steps = doc.undoStack()->count();
+        typeInto(workers, QStringLiteral("16"));
+        QCOMPARE(param(doc, id, "workers"), 16);
+        QCOMPARE(doc.undoStack()->count(), steps + 1); // "1" then "16": one step
+        QVERIFY(!workers->property("invalid").toBool());
+
+        doc.undoStack()->undo();
+        QCOMPARE(param(doc, id, "workers"), 4);
+        QCOMPARE(workers->text(), QStringLiteral("4"));
+        doc.undoStack()->redo();
+        QCOMPARE(workers->text(), QStringLiteral("16"));
+    }
+
+    void showsEditsMadeElsewhere() {
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        inspector->showComponents({id});
+        QVERIFY(doc.setComponentParam({id}, QStringLiteral("replicas"), 3));
+        QCOMPARE(find<QLineEdit>("param_replicas")->text(), QStringLiteral("3"));
+        doc.setLabel(id, QStringLiteral("Checkout"));
+        QCOMPARE(find<QLineEdit>("component_label")->text(), QStringLiteral("Checkout"));
+        // Showing the same selection again keeps the widgets.
+        auto* before = find<QLineEdit>("param_replicas");
+        inspector->showComponents({id});
+        QCOMPARE(find<QLineEdit>("param_replicas"), before);
+    }
+
+    void refusesInvalidNumbers_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("stored"); // what the keys typed before the refused one set
+        QTest::newRow("negative") << "-3"
+                                  << "between 1 and 100000" << 4;
+        QTest::newRow("not a number") << "abc"
+                                      << "not a number" << 4;
+        QTest::newRow("fraction") << "2.5"
+                                  << "integer" << 2; // "2" was fine
+        QTest::newRow("empty") << ""
+                               << "Enter a number" << 4;
+    }
+    void refusesInvalidNumbers() {
+        QFETCH(QString, text);
+        QFETCH(QString, reason);
+        QFETCH(int, stored);
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        inspector->showComponents({id});
+        auto* workers = find<QLineEdit>("param_workers");
+        const int steps = doc.undoStack()->count();
+        if (text.isEmpty()) {
+            workers->setFocus();
+            workers->selectAll();
+            QTest::keyClick(workers, Qt::Key_Backspace);
+            QTest::keyClick(workers, Qt::Key_Return);
+        } else {
+            typeInto(workers, text);
+        }
+        QCOMPARE(param(doc, id, "workers"), stored); // never clamped, never applied
+        QCOMPARE(doc.undoStack()->count(), stored == 4 ? steps : steps + 1);
+        QVERIFY(workers->property("invalid").toBool());
+        QCOMPARE(workers->text(), text); // the text stays for the user to fix
+        QVERIFY2(errorText(workers).contains(reason, Qt::CaseInsensitive),
+                 qPrintable(errorText(workers)));
+        QVERIFY(workers->toolTip().contains(reason, Qt::CaseInsensitive));
+
+        // An unrelated change keeps the refused text and its reason on show.
+        QVERIFY(doc.setComponentParam({id}, QStringLiteral("replicas"), 2));
+        QVERIFY(workers->property("invalid").toBool());
+
+        typeInto(workers, QStringLiteral("6"));
+        QCOMPARE(param(doc, id, "workers"), 6);
+        QVERIFY(!workers->property("invalid").toBool());
+        QVERIFY(errorText(workers).isEmpty());
+    }
+
+    void changesTheServiceTimeDistribution() {
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        inspector->showComponents({id});
+        auto* dist = find<QComboBox>("param_service_time_dist");
+        auto* mean = find<QLineEdit>("param_service_time_mean_ms");
+        QCOMPARE(dist->currentData().toString(), QStringLiteral("exponential"));
+        QCOMPARE(mean->text(), QStringLiteral("10"));
+        QVERIFY(!find<QLineEdit>("param_service_time_cv")->isVisible());
+
+        pick(dist, QStringLiteral("deterministic"));
+        typeInto(mean, QStringLiteral("5"));
+        QCOMPARE(param(doc, id, "service_time"),
+                 (model::Json{{"dist", "deterministic"}, {"mean_ms", 5.0}}));
+
+        pick(dist, QStringLiteral("lognormal"));
+        QCOMPARE(param(doc, id, "service_time"),
+                 (model::Json{{"dist", "lognormal"}, {"mean_ms", 5.0}, {"cv", 1.0}}));
+        QVERIFY(find<QLineEdit>("param_service_time_cv")->isVisible());
+        typeInto(find<QLineEdit>("param_service_time_cv"), QStringLiteral("0.5"));
+        QCOMPARE(param(doc, id, "service_time")["cv"], 0.5);
+
+        pick(dist, QStringLiteral("uniform"));
+        auto* min = find<QLineEdit>("param_service_time_min_ms");
+        auto* max = find<QLineEdit>("param_service_time_max_ms");
+        QVERIFY(min->isVisible() && max->isVisible() && !mean->isVisible());
+        QCOMPARE(min->text(), QStringLiteral("2.5"));
+        QCOMPARE(max->text(), QStringLiteral("7.5"));
+
+        // max below min: refused with the Document's reason, on the field that was typed in.
+        const auto before = param(doc, id, "service_time");
+        typeInto(max, QStringLiteral("1"));
+        QCOMPARE(param(doc, id, "service_time"), before);
+        QVERIFY(max->property("invalid").toBool());
+        QVERIFY(!min->property("invalid").toBool());
+        QVERIFY(errorText(max).contains(QLatin1String("above min_ms")));
+        typeInto(max, QStringLiteral("20"));
+        QCOMPARE(param(doc, id, "service_time"),
+                 (model::Json{{"dist", "uniform"}, {"min_ms", 2.5}, {"max_ms", 20.0}}));
+        QVERIFY(!max->property("invalid").toBool());
+
+        doc.undoStack()->undo();
+        QCOMPARE(max->text(), QStringLiteral("7.5"));
+    }
+
+    void multiSelectionShowsMixedAndEditsAllAtOnce() {
+        const QString a = doc.addComponent(QStringLiteral("service"), {});
+        const QString b = doc.addComponent(QStringLiteral("service"), {100, 0});
+        QVERIFY(doc.setComponentParam({b}, QStringLiteral("workers"), 8));
+        inspector->showComponents({a, b});
+        QVERIFY(!find<QLineEdit>("component_id")); // ids are edited one at a time
+        auto* workers = find<QLineEdit>("param_workers");
+        QVERIFY(workers->text().isEmpty());
+        QCOMPARE(workers->placeholderText(), QStringLiteral("(mixed)"));
+        QCOMPARE(find<QLineEdit>("param_replicas")->text(), QStringLiteral("1"));
+
+        const int steps = doc.undoStack()->count();
+        typeInto(workers, QStringLiteral("6"));
+        QCOMPARE(param(doc, a, "workers"), 6);
+        QCOMPARE(param(doc, b, "workers"), 6);
+        QCOMPARE(workers->text(), QStringLiteral("6"));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+
+        doc.undoStack()->undo();
+        QCOMPARE(param(doc, a, "workers"), 4);
+        QCOMPARE(param(doc, b, "workers"), 8);
+        QVERIFY(workers->text().isEmpty());
+        QCOMPARE(workers->placeholderText(), QStringLiteral("(mixed)"));
+
+        // Mixed lognormal spreads: a new mean keeps each one's own cv, in one step.
+        QVERIFY(doc.setComponentParam({a}, QStringLiteral("service_time"),
+                                      {{"dist", "lognormal"}, {"mean_ms", 10}, {"cv", 1}}));
+        QVERIFY(doc.setComponentParam({b}, QStringLiteral("service_time"),
+                                      {{"dist", "lognormal"}, {"mean_ms", 20}, {"cv", 2}}));
+        QCOMPARE(find<QComboBox>("param_service_time_dist")->currentData().toString(),
+                 QStringLiteral("lognormal"));
+        auto* mean = find<QLineEdit>("param_service_time_mean_ms");
+        QCOMPARE(mean->placeholderText(), QStringLiteral("(mixed)"));
+        const int before = doc.undoStack()->count();
+        typeInto(mean, QStringLiteral("15"));
+        QCOMPARE(param(doc, a, "service_time"),
+                 (model::Json{{"dist", "lognormal"}, {"mean_ms", 15.0}, {"cv", 1}}));
+        QCOMPARE(param(doc, b, "service_time"),
+                 (model::Json{{"dist", "lognormal"}, {"mean_ms", 15.0}, {"cv", 2}}));
+        QCOMPARE(doc.undoStack()->count(), before + 1);
+        QCOMPARE(mean->text(), QStringLiteral("15"));
+        QVERIFY(find<QLineEdit>("param_service_time_cv")->text().isEmpty());
+    }
+
+    void multiSelectionOfTypesShowsSharedParameters() {
+        const QString s = doc.addComponent(QStringLiteral("service"), {});
+        const QString c = doc.addComponent(QStringLiteral("cache"), {100, 0});
+        inspector->showComponents({s, c});
+        QVERIFY(!find<QLineEdit>("param_replicas"));
+        QVERIFY(!find<QLineEdit>("param_capacity"));
+        QVERIFY(find<QLineEdit>("param_workers"));
+        QVERIFY(find<QComboBox>("param_service_time_dist")->currentIndex() < 0); // mixed dists
+        pick(find<QComboBox>("param_service_time_dist"), QStringLiteral("deterministic"));
+        QCOMPARE(param(doc, s, "service_time")["dist"], "deterministic");
+        QCOMPARE(param(doc, c, "service_time")["dist"], "deterministic");
+    }
+
+    void editsALinksLatency() {
+        const QString client = doc.addComponent(QStringLiteral("client"), {});
+        const QString service = doc.addComponent(QStringLiteral("service"), {200, 0});
+        QVERIFY(doc.addLink(client, service));
+        const LinkKey key{client, service};
+        inspector->showLink(key);
+        QCOMPARE(find<QLabel>("inspectorSubtitle")->text(), QStringLiteral("client1 → service1"));
+        auto* dist = find<QComboBox>("param_latency_ms_dist");
+        auto* latency = find<QLineEdit>("param_latency_ms_mean_ms");
+        QCOMPARE(dist->currentData().toString(), QStringLiteral("fixed"));
+        QCOMPARE(latency->text(), QStringLiteral("0"));
+
+        typeInto(latency, QStringLiteral("25"));
+        QCOMPARE(linkParam(doc, key, "latency_ms"), 25.0);
+        QVERIFY(linkParam(doc, key, "latency_ms").is_number());
+
+        pick(dist, QStringLiteral("exponential"));
+        QCOMPARE(linkParam(doc, key, "latency_ms"),
+                 (model::Json{{"dist", "exponential"}, {"mean_ms", 25.0}}));
+        pick(dist, QStringLiteral("fixed"));
+        QCOMPARE(linkParam(doc, key, "latency_ms"), 25.0);
+
+        auto* weight = find<QLineEdit>("param_weight");
+        typeInto(weight, QStringLiteral("0"));
+        QCOMPARE(linkParam(doc, key, "weight"), 1.0);
+        QVERIFY(weight->property("invalid").toBool());
+        typeInto(weight, QStringLiteral("3"));
+        QCOMPARE(linkParam(doc, key, "weight"), 3.0);
+
+        doc.undoStack()->undo();
+        QCOMPARE(weight->text(), QStringLiteral("1"));
+        doc.undoStack()->undo(); // the pick of "fixed"
+        QCOMPARE(dist->currentData().toString(), QStringLiteral("exponential"));
+        doc.undoStack()->undo(); // the pick of "exponential"
+        QCOMPARE(latency->text(), QStringLiteral("25"));
+        doc.undoStack()->undo(); // the keys typed: one step
+        QCOMPARE(latency->text(), QStringLiteral("0"));
+        QCOMPARE(linkParam(doc, key, "latency_ms"), 0.0);
+
+        // Renaming an end keeps the link on show; removing it shows the hint.
+        QVERIFY(doc.renameComponent(service, QStringLiteral("api")));
+        QCOMPARE(inspector->shownLink(), std::optional<LinkKey>(LinkKey{client, "api"}));
+        QCOMPARE(find<QLabel>("inspectorSubtitle")->text(), QStringLiteral("client1 → api"));
+        doc.removeItems({}, {{client, QStringLiteral("api")}});
+        QVERIFY(find<QLabel>("inspectorHint"));
+    }
+
+    void renamesAndFollowsRenames() {
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        const QString other = doc.addComponent(QStringLiteral("service"), {100, 0});
+        inspector->showComponents({id});
+        auto* idEdit = find<QLineEdit>("component_id");
+
+        typeInto(idEdit, other); // taken
+        QVERIFY(idEdit->property("invalid").toBool());
+        QCOMPARE(doc.scenario().indexOf(id.toStdString()), 0);
+        typeInto(idEdit, QStringLiteral("bad id!"));
+        QVERIFY(idEdit->property("invalid").toBool());
+
+        typeInto(idEdit, QStringLiteral("checkout"));
+        QVERIFY(!idEdit->property("invalid").toBool());
+        QCOMPARE(inspector->shownComponents(), QStringList{QStringLiteral("checkout")});
+        QCOMPARE(doc.scenario().components[0].id, "checkout");
+        QCOMPARE(find<QLineEdit>("component_id"), idEdit); // not rebuilt
+
+        typeInto(find<QLineEdit>("param_workers"), QStringLiteral("7"));
+        QCOMPARE(param(doc, QStringLiteral("checkout"), "workers"), 7);
+
+        doc.undoStack()->undo(); // workers
+        doc.undoStack()->undo(); // rename
+        QCOMPARE(inspector->shownComponents(), QStringList{id});
+        QCOMPARE(idEdit->text(), id);
+
+        auto* label = find<QLineEdit>("component_label");
+        label->setFocus();
+        QTest::keyClicks(label, QStringLiteral("Cart"));
+        QCOMPARE(component(doc, id).label, "Cart"); // applied as typed
+        QTest::keyClick(label, Qt::Key_Return);
+
+        doc.removeItems({id}, {});
+        QVERIFY(find<QLabel>("inspectorHint"));
+        doc.undoStack()->undo();
+        QVERIFY(find<QLabel>("inspectorHint")); // the canvas decides what to show again
+    }
+
+    void renamingKeepsTheComponentWhenTheCanvasDropsItsSelection() {
+        // The canvas re-creates a renamed item, so its selection empties mid-rename and the
+        // main window calls clear(). The inspector must survive that and keep the component.
+        const QString id = doc.addComponent(QStringLiteral("service"), {});
+        inspector->showComponents({id});
+        auto* idEdit = find<QLineEdit>("component_id");
+        auto connection = connect(&doc, &Document::componentRemoved, inspector.get(),
+                                  [this] { inspector->clear(); });
+        typeInto(idEdit, QStringLiteral("checkout"));
+        disconnect(connection);
+        QCOMPARE(inspector->shownComponents(), QStringList{QStringLiteral("checkout")});
+        QCOMPARE(find<QLineEdit>("component_id")->text(), QStringLiteral("checkout"));
+
+        // The same selection in another order keeps the widgets.
+        const QString other = doc.addComponent(QStringLiteral("service"), {100, 0});
+        inspector->showComponents({QStringLiteral("checkout"), other});
+        auto* workers = find<QLineEdit>("param_workers");
+        inspector->showComponents({other, QStringLiteral("checkout")});
+        QCOMPARE(find<QLineEdit>("param_workers"), workers);
+    }
+
+    void removingOneOfSeveralKeepsTheRest() {
+        const QString a = doc.addComponent(QStringLiteral("service"), {});
+        const QString b = doc.addComponent(QStringLiteral("cache"), {100, 0});
+        inspector->showComponents({a, b});
+        QVERIFY(!find<QLineEdit>("param_replicas"));
+        doc.removeItems({b}, {});
+        QCOMPARE(inspector->shownComponents(), QStringList{a});
+        QVERIFY(find<QLineEdit>("param_replicas"));
+        doc.newScenario();
+        QVERIFY(find<QLabel>("inspectorHint"));
+    }
+};
+
+QTEST_MAIN(TestInspector)
+#include "test_inspector.moc"
