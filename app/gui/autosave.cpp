@@ -15,7 +15,7 @@ Autosave::Autosave(widgets::Document* doc, QObject* parent)
     : QObject(parent)
     , doc_(doc)
     , timer_(new QTimer(this)) {
-    timer_->setInterval(20'000);
+    timer_->setInterval(5'000);
     connect(timer_, &QTimer::timeout, this, &Autosave::writeNow);
     timer_->start();
 }

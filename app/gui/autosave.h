@@ -10,7 +10,7 @@ class Document;
 
 namespace sdlab::gui {
 
-/// Keeps a copy of unsaved work: every 20 s while the document has unsaved changes it is
+/// Keeps a copy of unsaved work: every 5 s while the document has unsaved changes it is
 /// written (atomically) to the app's data folder. After a crash the next start offers it
 /// back; a save or a deliberate close removes it.
 class Autosave : public QObject {

@@ -1,6 +1,7 @@
 #include "gui_main.h"
 
 #include "autosave.h"
+#include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "common/resources.h"
 #include "document/document.h"
@@ -33,24 +34,33 @@ bool prepareDisplay(bool screenshot) {
     return false;
 }
 
-int screenshot(MainWindow& window, const QString& out, const QString& file) {
+struct ShotOptions {
+    QString out;
+    QString file;
+    QString select; ///< component to select (the inspector shows it)
+    bool welcome = false;
+};
+
+int screenshot(MainWindow& window, const ShotOptions& o) {
     window.setAutoAnswer(QMessageBox::Discard);
-    const bool opened = file.isEmpty() ? window.openExample(":/examples/url-shortener.json")
-                                       : window.openFile(file, true);
+    const bool opened =
+        o.welcome || (o.file.isEmpty() ? window.openExample(":/examples/url-shortener.json")
+                                       : window.openFile(o.file, true));
     if (!opened) {
-        QTextStream(stderr) << "sdlab: cannot open " << file << "\n";
+        QTextStream(stderr) << "sdlab: cannot open " << o.file << "\n";
         return 2;
     }
     window.resize(1600, 1000);
     window.show();
     QApplication::processEvents();
-    window.view()->fitToContents();
+    if (!o.welcome) window.view()->fitToContents();
+    if (!o.select.isEmpty()) window.scene()->selectComponents({o.select});
     QApplication::processEvents();
-    if (!window.grab().save(out)) {
-        QTextStream(stderr) << "sdlab: cannot write " << out << "\n";
+    if (!window.grab().save(o.out)) {
+        QTextStream(stderr) << "sdlab: cannot write " << o.out << "\n";
         return 1;
     }
-    QTextStream(stdout) << "Wrote " << out << "\n";
+    QTextStream(stdout) << "Wrote " << o.out << "\n";
     return 0;
 }
 
@@ -77,13 +87,19 @@ int guiMain(int argc, char* argv[]) {
     parser.addVersionOption();
     const QCommandLineOption shot("screenshot", QObject::tr("Render the window to a PNG and exit."),
                                   "out.png");
-    parser.addOption(shot);
+    const QCommandLineOption select("select", QObject::tr("With --screenshot: select a component."),
+                                    "id");
+    const QCommandLineOption welcome("welcome",
+                                     QObject::tr("With --screenshot: the welcome page."));
+    parser.addOptions({shot, select, welcome});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
 
     MainWindow window;
-    if (parser.isSet(shot)) return screenshot(window, parser.value(shot), file);
+    if (parser.isSet(shot))
+        return screenshot(window,
+                          {parser.value(shot), file, parser.value(select), parser.isSet(welcome)});
 
     if (!file.isEmpty()) {
         window.openFile(file);

@@ -2,6 +2,7 @@
 
 #include "analysis/topology_analysis.h"
 #include "autosave.h"
+#include "canvas/alignment.h"
 #include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "canvas/component_item.h"
@@ -23,8 +24,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -136,6 +139,14 @@ void MainWindow::createActions() {
     deleteAct_->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     duplicateAct_ =
         make(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), &MainWindow::duplicateSelection);
+    groupAct_ = make(tr("&Group into Zone"), QKeySequence(tr("Ctrl+G")), &MainWindow::groupIntoZone,
+                     ":/icons/zone.svg");
+    ungroupAct_ = make(tr("Remove from Zone"), QKeySequence(tr("Ctrl+Shift+G")), [this] {
+        doc_->setComponentZone(scene_->selectedComponentIds(), QString());
+    });
+    welcomeAct_ = make(tr("&Welcome Page"), QKeySequence(), [this] {
+        if (maybeSave()) showWelcome();
+    });
     selectAllAct_ = make(tr("Select &All"), QKeySequence::SelectAll, [this] {
         for (auto* item : scene_->items())
             item->setSelected(true);
@@ -171,10 +182,29 @@ void MainWindow::createMenus() {
     edit->addSeparator();
     edit->addActions({cutAct_, copyAct_, pasteAct_, duplicateAct_, deleteAct_});
     edit->addSeparator();
+    edit->addActions({groupAct_, ungroupAct_});
+    auto* alignMenu = edit->addMenu(tr("A&lign"));
+    const std::pair<QString, widgets::Alignment> alignments[] = {
+        {tr("Left Edges"), widgets::Alignment::Left},
+        {tr("Centres (vertical line)"), widgets::Alignment::HorizontalCentre},
+        {tr("Right Edges"), widgets::Alignment::Right},
+        {tr("Top Edges"), widgets::Alignment::Top},
+        {tr("Middles (horizontal line)"), widgets::Alignment::VerticalCentre},
+        {tr("Bottom Edges"), widgets::Alignment::Bottom},
+        {tr("Distribute Horizontally"), widgets::Alignment::DistributeHorizontally},
+        {tr("Distribute Vertically"), widgets::Alignment::DistributeVertically}};
+    for (const auto& [text, how] : alignments) {
+        if (how == widgets::Alignment::Top || how == widgets::Alignment::DistributeHorizontally)
+            alignMenu->addSeparator();
+        alignMenu->addAction(text, this, [this, how = how] { alignSelection(how); });
+    }
+    edit->addSeparator();
     edit->addAction(selectAllAct_);
 
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomInAct_, zoomOutAct_, zoomResetAct_, fitAct_});
+    view->addSeparator();
+    view->addAction(welcomeAct_);
     view->addSeparator();
     viewMenuDocks_ = view;
 
@@ -190,7 +220,7 @@ void MainWindow::createMenus() {
     bar->setIconSize(QSize(20, 20));
     bar->addActions({newAct_, openAct_, saveAct_});
     bar->addSeparator();
-    bar->addActions({undoAct_, redoAct_, deleteAct_});
+    bar->addActions({undoAct_, redoAct_, deleteAct_, groupAct_});
     bar->addSeparator();
     bar->addActions({zoomOutAct_, zoomInAct_, fitAct_});
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -213,6 +243,12 @@ void MainWindow::createDocks() {
     // The canvas gets the room: side panels start at their comfortable widths.
     resizeDocks({paletteDock, inspectorDock}, {230, 340}, Qt::Horizontal);
     undoView_->setEmptyLabel(tr("<empty diagram>"));
+}
+
+void MainWindow::fitWhenLaidOut() {
+    view_->fitToContents();
+    // Again once the window has its final size (the first fit may see a provisional one).
+    QTimer::singleShot(0, view_, &widgets::CanvasView::fitToContents);
 }
 
 void MainWindow::showCanvas() {
@@ -269,7 +305,7 @@ bool MainWindow::openFile(const QString& path, bool quiet, QString* errorOut) {
     QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
     addRecentFile(QFileInfo(path).absoluteFilePath());
     showCanvas();
-    view_->fitToContents();
+    fitWhenLaidOut();
     return true;
 }
 
@@ -281,7 +317,7 @@ bool MainWindow::openExample(const QString& resourcePath) {
         return false;
     }
     showCanvas();
-    view_->fitToContents();
+    fitWhenLaidOut();
     return true;
 }
 
@@ -290,7 +326,7 @@ void MainWindow::recover(const QString& autosavePath) {
     if (!doc_->openTemplate(autosavePath, &error)) return;
     doc_->undoStack()->resetClean();
     showCanvas();
-    view_->fitToContents();
+    fitWhenLaidOut();
 }
 
 bool MainWindow::save() {
@@ -306,11 +342,18 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"),
-                                                QSettings().value("lastDir").toString() + "/" +
-                                                    (doc_->filePath().isEmpty()
-                                                         ? tr("architecture.json")
-                                                         : QFileInfo(doc_->filePath()).fileName()),
+    // Next to the current file, else the user's documents: never silently into the bundled
+    // examples a template came from.
+    const QString folder = doc_->filePath().isEmpty()
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : QFileInfo(doc_->filePath()).absolutePath();
+    QString name = QString::fromStdString(doc_->scenario().name).toLower();
+    name.replace(QRegularExpression("[^a-z0-9]+"), "-");
+    name.remove(QRegularExpression("^-+|-+$"));
+    if (name.isEmpty() || name == "untitled") name = tr("architecture");
+    const QString suggested =
+        doc_->filePath().isEmpty() ? name + ".json" : QFileInfo(doc_->filePath()).fileName();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), folder + "/" + suggested,
                                                 tr("Scenarios (*.json)"));
     if (path.isEmpty()) return false;
     if (QFileInfo(path).suffix().isEmpty()) path += ".json";
@@ -361,11 +404,17 @@ void MainWindow::runAnalysis() {
     if (!a.singlePointsOfFailure.empty()) {
         QStringList ids;
         for (const auto& id : a.singlePointsOfFailure)
-            ids << QString::fromStdString(id);
+            ids << displayName(id);
         parts << QStringLiteral("<span style='color:#D92D20'>%1</span>")
                      .arg(tr("Single points of failure: %1").arg(ids.join(", ")));
     }
     if (!a.unreachable.empty()) parts << tr("%n unreachable", "", int(a.unreachable.size()));
+    if (!a.unservedClients.empty()) {
+        QStringList ids;
+        for (const auto& id : a.unservedClients)
+            ids << displayName(id);
+        parts << tr("Connect %1 to something that answers").arg(ids.join(", "));
+    }
     if (a.availability >= 0)
         parts << tr("Availability ≈ %1% (%2 down a year)")
                      .arg(QString::number(100 * a.availability, 'f', 3),
@@ -373,9 +422,18 @@ void MainWindow::runAnalysis() {
     analysisLabel_->setText(parts.join(QStringLiteral(" · ")));
 }
 
+QString MainWindow::displayName(const std::string& id) const {
+    const int i = doc_->scenario().indexOf(id);
+    const auto& label = i >= 0 ? doc_->scenario().components[std::size_t(i)].label : std::string();
+    return QString::fromStdString(label.empty() ? id : label).toHtmlEscaped();
+}
+
 void MainWindow::selectionChanged() {
     const QStringList ids = scene_->selectedComponentIds();
     const auto links = scene_->selectedLinks();
+    deleteAct_->setEnabled(!scene_->selectedItems().isEmpty());
+    for (auto* a : {cutAct_, copyAct_, duplicateAct_, groupAct_, ungroupAct_})
+        a->setEnabled(!ids.isEmpty());
     if (!ids.isEmpty())
         inspector_->showComponents(ids);
     else if (links.size() == 1)
@@ -408,18 +466,45 @@ void MainWindow::paste() {
     if (!mime || !mime->hasFormat(kClipboardMime)) return;
     ++pasteCount_;
     const QStringList added =
-        doc_->paste(mime->data(kClipboardMime), QPointF(30, 30) * pasteCount_);
+        doc_->paste(mime->data(kClipboardMime), QPointF(40, 40) * pasteCount_);
     scene_->selectComponents(added);
 }
 
 void MainWindow::deleteSelection() {
+    const QStringList zones = scene_->selectedZones();
+    doc_->undoStack()->beginMacro(tr("Delete"));
+    for (const auto& zone : zones)
+        doc_->removeZone(zone);
     doc_->removeItems(scene_->selectedComponentIds(), scene_->selectedLinks());
+    doc_->undoStack()->endMacro();
+}
+
+void MainWindow::alignSelection(widgets::Alignment how) {
+    QHash<QString, QPointF> positions;
+    for (const auto& id : scene_->selectedComponentIds())
+        positions.insert(id, scene_->componentItem(id)->pos());
+    const auto moved = widgets::align(positions, how);
+    if (moved.isEmpty())
+        statusBar()->showMessage(tr("Select two or more components to align them."), 5000);
+    else
+        doc_->moveComponents(moved);
+}
+
+void MainWindow::groupIntoZone() {
+    const QStringList ids = scene_->selectedComponentIds();
+    if (ids.isEmpty()) return;
+    const QString label = tr("Zone %1").arg(QChar('A' + int(doc_->scenario().zones.size()) % 26));
+    doc_->addZone(label, ids);
+    statusBar()->showMessage(tr("Grouped into %1. A zone is a failure domain: an outage takes "
+                                "the whole zone down.")
+                                 .arg(label),
+                             8000);
 }
 
 void MainWindow::duplicateSelection() {
     const QStringList ids = scene_->selectedComponentIds();
     if (ids.isEmpty()) return;
-    scene_->selectComponents(doc_->paste(doc_->copy(ids), QPointF(30, 30)));
+    scene_->selectComponents(doc_->paste(doc_->copy(ids), QPointF(40, 40)));
 }
 
 } // namespace sdlab::gui

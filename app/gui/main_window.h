@@ -15,6 +15,7 @@ class CanvasView;
 class Document;
 class InspectorWidget;
 class PaletteWidget;
+enum class Alignment;
 } // namespace sdlab::widgets
 
 namespace sdlab::gui {
@@ -72,6 +73,10 @@ private:
     void paste();
     void deleteSelection();
     void duplicateSelection();
+    void groupIntoZone();
+    void alignSelection(widgets::Alignment how);
+    void fitWhenLaidOut();
+    QString displayName(const std::string& id) const;
     int ask(const QString& title, const QString& text, int buttons, int defaultButton);
 
     widgets::Document* doc_;
@@ -92,7 +97,7 @@ private:
 
     QAction *newAct_, *openAct_, *saveAct_, *saveAsAct_, *exportAct_, *quitAct_;
     QAction *undoAct_, *redoAct_, *cutAct_, *copyAct_, *pasteAct_, *deleteAct_, *duplicateAct_,
-        *selectAllAct_;
+        *selectAllAct_, *groupAct_, *ungroupAct_, *welcomeAct_;
     QAction *zoomInAct_, *zoomOutAct_, *zoomResetAct_, *fitAct_;
 };
 

@@ -17,7 +17,7 @@ namespace sdlab::gui {
 
 namespace {
 
-constexpr QSize kThumbnail(300, 170);
+constexpr QSize kThumbnail(380, 220);
 
 QIcon thumbnail(const QString& path, QString* title) {
     widgets::Document doc;
@@ -126,7 +126,9 @@ WelcomePage::WelcomePage(QWidget* parent)
 void WelcomePage::setRecentFiles(const QStringList& paths) {
     recent_->clear();
     for (const auto& path : paths) {
-        auto* item = new QListWidgetItem(QFileInfo(path).fileName());
+        const QFileInfo info(path);
+        auto* item =
+            new QListWidgetItem(QStringLiteral("%1\n%2").arg(info.fileName(), info.absolutePath()));
         item->setToolTip(path);
         item->setData(Qt::UserRole, path);
         recent_->addItem(item);

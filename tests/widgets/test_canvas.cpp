@@ -1,6 +1,7 @@
 // The editor driven as a person would: drops from the palette, drags between cards, edits,
 // undo/redo of long random edit sequences, save/open round trips, bad files, and the
 // analysis overlay following the edits.
+#include "canvas/alignment.h"
 #include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "canvas/component_item.h"
@@ -267,6 +268,45 @@ private slots:
         QTRY_VERIFY(!w.scene()->componentItem("service1")->isSinglePointOfFailure());
         doc->undoStack()->undo();
         QTRY_VERIFY(w.scene()->componentItem("service1")->isSinglePointOfFailure());
+    }
+
+    void zonesGroupComponentsAndSurviveSaving() {
+        QTemporaryDir dir;
+        widgets::Document doc;
+        widgets::CanvasScene scene(&doc);
+        doc.newScenario();
+        const QString a = doc.addComponent("service", QPointF(0, 0));
+        const QString b = doc.addComponent("service", QPointF(0, 200));
+        const QString zone = doc.addZone("Zone A", {a, b});
+        QCOMPARE(doc.scenario().zones.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(doc.scenario().components[0].zone), zone);
+        // The box encloses both cards.
+        QGraphicsItem* box = nullptr;
+        for (auto* item : scene.items())
+            if (item->type() == QGraphicsItem::UserType + 3) box = item;
+        QVERIFY(box && box->isVisible());
+        const QRectF bounds = box->sceneBoundingRect();
+        QVERIFY(bounds.contains(scene.componentItem(a)->cardSceneRect()));
+        QVERIFY(bounds.contains(scene.componentItem(b)->cardSceneRect()));
+        QString error;
+        QVERIFY(doc.saveAs(dir.filePath("z.json"), &error));
+        widgets::Document reopened;
+        QVERIFY(reopened.open(dir.filePath("z.json"), &error));
+        QCOMPARE(reopened.serialized(), doc.serialized());
+        doc.undoStack()->undo(); // one step: the zone and its membership go together
+        QVERIFY(doc.scenario().zones.empty());
+        QVERIFY(doc.scenario().components[0].zone.empty());
+    }
+
+    void alignAndDistribute() {
+        const QHash<QString, QPointF> cards = {{"a", {0, 0}}, {"b", {40, 100}}, {"c", {300, 170}}};
+        const auto left = widgets::align(cards, widgets::Alignment::Left);
+        QCOMPARE(left.size(), 2); // "a" is already there
+        QCOMPARE(left["b"].x(), 0.0);
+        QCOMPARE(left["c"], QPointF(0, 170));
+        const auto spread = widgets::align(cards, widgets::Alignment::DistributeVertically);
+        QCOMPARE(spread["b"].y(), 85.0); // halfway between the ends, which stay
+        QVERIFY(!spread.contains("a") && !spread.contains("c"));
     }
 
     void exportWritesAllFormats() {

@@ -26,6 +26,11 @@ CanvasScene::CanvasScene(Document* document, QObject* parent)
     connect(doc_, &Document::reset, this, &CanvasScene::rebuild);
     connect(doc_, &Document::componentAdded, this, &CanvasScene::addComponentItem);
     connect(doc_, &Document::componentRemoved, this, &CanvasScene::removeComponentItem);
+    connect(doc_, &Document::componentRenamed, this,
+            [this](const QString& oldId, const QString& newId) {
+                if (auto* item = components_.take(oldId))
+                    components_.insert(newId, item); // keeps selection
+            });
     connect(doc_, &Document::componentChanged, this, [this](const QString& id) {
         const int i = doc_->scenario().indexOf(id.toStdString());
         if (auto* item = components_.value(id); item && i >= 0)
@@ -213,7 +218,9 @@ void CanvasScene::dropEvent(QGraphicsSceneDragDropEvent* event) {
 void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         auto* item = componentAt(event->scenePos());
-        if (item && item->isOnHandle(event->scenePos())) {
+        // From the handle, or Shift+drag from anywhere on a card.
+        if (item &&
+            (item->isOnHandle(event->scenePos()) || (event->modifiers() & Qt::ShiftModifier))) {
             connectFrom_ = item->id();
             connectLine_ = addLine(QLineF(item->handleScenePos(), event->scenePos()),
                                    QPen(QApplication::palette().color(QPalette::Highlight), 2,

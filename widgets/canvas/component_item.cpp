@@ -16,8 +16,8 @@ namespace sdlab::widgets {
 
 namespace {
 constexpr qreal kRadius = 10;
-constexpr qreal kHandleRadius = 7;
-constexpr qreal kMargin = 14; // room around the card for the handle, badges and the SPOF tag
+constexpr qreal kHandleRadius = 8;
+constexpr qreal kMargin = 18; // room around the card for the handle, badges and the SPOF tag
 } // namespace
 
 ComponentItem::ComponentItem(const model::ComponentSpec& spec)
@@ -31,6 +31,7 @@ ComponentItem::ComponentItem(const model::ComponentSpec& spec)
 }
 
 void ComponentItem::setSpec(const model::ComponentSpec& spec) {
+    id_ = QString::fromStdString(spec.id);
     title_ =
         spec.label.empty() ? QString::fromStdString(spec.id) : QString::fromStdString(spec.label);
     subtitle_ = style::summary(spec);
@@ -68,7 +69,7 @@ QRectF ComponentItem::boundingRect() const {
 QPainterPath ComponentItem::shape() const {
     QPainterPath path;
     path.addRoundedRect(QRectF(0, 0, kWidth, kHeight), kRadius, kRadius);
-    path.addEllipse(QPointF(kWidth, kHeight / 2), kHandleRadius + 3, kHandleRadius + 3);
+    path.addEllipse(QPointF(kWidth, kHeight / 2), kHandleRadius + 8, kHandleRadius + 8);
     return path;
 }
 
@@ -141,7 +142,7 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
     if (spof_)
         pill(tr("single point of failure"), QPointF(10, -10), QColor(0xD9, 0x2D, 0x20), false);
 
-    if (hovered_ || selected) { // the connection handle
+    if (hovered_) { // the connection handle
         p->setPen(QPen(pal.color(QPalette::Base), 2));
         p->setBrush(handleHovered_ ? pal.color(QPalette::Highlight) : accent);
         p->drawEllipse(QPointF(kWidth, kHeight / 2), kHandleRadius, kHandleRadius);
@@ -157,7 +158,8 @@ QPointF ComponentItem::handleScenePos() const {
 }
 
 bool ComponentItem::isOnHandle(QPointF scenePos) const {
-    return QLineF(scenePos, handleScenePos()).length() <= kHandleRadius + 4;
+    // Generous: the handle is small on screen when zoomed out, and missing it drags the card.
+    return QLineF(scenePos, handleScenePos()).length() <= kHandleRadius + 8;
 }
 
 QRectF ComponentItem::cardSceneRect() const {

@@ -12,6 +12,7 @@ namespace sdlab::widgets {
 namespace {
 constexpr int kColumnWidth = 260;
 constexpr int kRowHeight = 110;
+constexpr int kZoneGap = 70;
 } // namespace
 
 bool layOutIfUnplaced(model::Scenario& s) {
@@ -26,21 +27,31 @@ bool layOutIfUnplaced(model::Scenario& s) {
                 depth[std::size_t(to)] =
                     std::min(depth[std::size_t(from)] + 1, int(s.components.size()));
         }
-    std::map<int, int> rowsUsed;
-    std::map<int, int> rowsInColumn;
-    for (int d : depth)
-        ++rowsInColumn[d];
-    const int tallest =
-        std::max_element(rowsInColumn.begin(), rowsInColumn.end(), [](auto& a, auto& b) {
-            return a.second < b.second;
-        })->second;
-    for (std::size_t i = 0; i < s.components.size(); ++i) {
-        const int d = depth[i];
-        const int row = rowsUsed[d]++;
-        // Centre each column against the tallest one.
-        const double offset = (tallest - rowsInColumn[d]) * kRowHeight / 2.0;
-        Document::setPosition(s.components[i],
-                              QPointF(d * kColumnWidth, offset + row * kRowHeight));
+    // Columns by depth; within one, members of a zone together, with a gap between zones so
+    // that zone boxes do not overlap.
+    std::map<int, std::vector<std::size_t>> columns;
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        columns[depth[i]].push_back(i);
+    auto zoneRank = [&](std::size_t i) { return s.zoneIndexOf(s.components[i].zone); };
+    std::map<int, std::vector<double>> offsets; // column → y of each member
+    double tallest = 0;
+    for (auto& [d, members] : columns) {
+        std::stable_sort(members.begin(), members.end(),
+                         [&](std::size_t a, std::size_t b) { return zoneRank(a) < zoneRank(b); });
+        double y = 0;
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            if (k > 0 && zoneRank(members[k]) != zoneRank(members[k - 1])) y += kZoneGap;
+            offsets[d].push_back(y);
+            y += kRowHeight;
+        }
+        tallest = std::max(tallest, y);
+    }
+    for (const auto& [d, members] : columns) {
+        const double height = offsets[d].back() + kRowHeight;
+        for (std::size_t k = 0; k < members.size(); ++k) // each column centred on the tallest
+            Document::setPosition(
+                s.components[members[k]],
+                QPointF(d * kColumnWidth, (tallest - height) / 2 + offsets[d][k]));
     }
     return true;
 }

@@ -201,11 +201,11 @@ void Document::moveComponents(const QHash<QString, QPointF>& positions, bool con
     if (changes.empty()) return;
     undoStack_->push(new ChangeItemsCommand(this, tr("Move"), std::move(changes), {},
                                             continuous ? MoveComponentsId : -1,
-                                            continuous ? keys.join(',') : QString()));
+                                            continuous ? keys.join(',') : QString(), continuous));
 }
 
 bool Document::setComponentParam(const QStringList& ids, const QString& name,
-                                 const model::Json& value, QString* reason) {
+                                 const model::Json& value, QString* reason, bool continuous) {
     std::vector<ChangeItemsCommand::ComponentChange> changes;
     for (const auto& id : ids) {
         const int i = scenario_.indexOf(id.toStdString());
@@ -224,13 +224,13 @@ bool Document::setComponentParam(const QStringList& ids, const QString& name,
     }
     if (changes.empty()) return true;
     undoStack_->push(new ChangeItemsCommand(this, tr("Change %1").arg(name), std::move(changes), {},
-                                            ChangeParamId,
-                                            ids.join(',') + QLatin1Char('/') + name));
+                                            ChangeParamId, ids.join(',') + QLatin1Char('/') + name,
+                                            continuous));
     return true;
 }
 
 bool Document::setLinkParam(const LinkKey& key, const QString& name, const model::Json& value,
-                            QString* reason) {
+                            QString* reason, bool continuous) {
     const int i = linkIndex(key);
     if (i < 0) return false;
     const auto& before = scenario_.links[std::size_t(i)];
@@ -243,9 +243,9 @@ bool Document::setLinkParam(const LinkKey& key, const QString& name, const model
         return false;
     }
     if (after.params == before.params) return true;
-    undoStack_->push(new ChangeItemsCommand(this, tr("Change %1").arg(name), {},
-                                            {{i, before, after}}, ChangeParamId,
-                                            key.from + QLatin1String("->") + key.to + '/' + name));
+    undoStack_->push(new ChangeItemsCommand(
+        this, tr("Change %1").arg(name), {}, {{i, before, after}}, ChangeParamId,
+        key.from + QLatin1String("->") + key.to + '/' + name, continuous));
     return true;
 }
 
@@ -402,6 +402,36 @@ void Document::renameZone(const QString& zoneId, const QString& label) {
     undoStack_->push(new RenameZoneCommand(this, z, scenario_.zones[std::size_t(z)], after));
 }
 
+ScenarioSettings Document::settings() const {
+    return {scenario_.name, scenario_.description, scenario_.seed, scenario_.durationS,
+            scenario_.warmupS};
+}
+
+bool Document::setScenarioSettings(const ScenarioSettings& s, QString* reason) {
+    auto fail = [&](const QString& why) {
+        if (reason) *reason = why;
+        return false;
+    };
+    if (!(s.durationS >= 1e-3 && s.durationS <= 1e7))
+        return fail(tr("The duration must be between 0.001 and 10000000 s."));
+    if (!(s.warmupS >= 0 && s.warmupS < s.durationS))
+        return fail(tr("The warm-up must be at least 0 and shorter than the duration."));
+    if (s.seed > 9'007'000'000'000'000ULL) return fail(tr("The seed is too large."));
+    if (s == settings()) return true;
+    undoStack_->push(new ChangeSettingsCommand(this, settings(), s));
+    return true;
+}
+
+void Document::applySettings(const ScenarioSettings& s) {
+    scenario_.name = s.name;
+    scenario_.description = s.description;
+    scenario_.seed = s.seed;
+    scenario_.durationS = s.durationS;
+    scenario_.warmupS = s.warmupS;
+    emit settingsChanged();
+    emit changed();
+}
+
 void Document::insertZoneAt(int index, const model::ZoneSpec& spec) {
     scenario_.zones.insert(scenario_.zones.begin() + index, spec);
     emit zonesChanged();
@@ -440,15 +470,11 @@ model::ComponentSpec Document::takeComponentAt(int index) {
 
 void Document::replaceComponent(int index, const model::ComponentSpec& spec) {
     auto& slot = scenario_.components[std::size_t(index)];
-    if (slot.id != spec.id) { // a rename: views re-create the item under its new name
-        const QString oldId = QString::fromStdString(slot.id);
-        slot = spec;
-        emit componentRemoved(oldId);
-        emit componentAdded(QString::fromStdString(spec.id));
-    } else {
-        slot = spec;
-        emit componentChanged(QString::fromStdString(spec.id));
-    }
+    const QString oldId = QString::fromStdString(slot.id);
+    slot = spec;
+    if (oldId != QString::fromStdString(spec.id))
+        emit componentRenamed(oldId, QString::fromStdString(spec.id));
+    emit componentChanged(QString::fromStdString(spec.id));
     emit changed();
 }
 

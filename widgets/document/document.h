@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/scenario.h"
+#include "scenario_settings.h"
 
 #include <QObject>
 #include <QPointF>
@@ -54,16 +55,21 @@ public:
     void removeItems(const QStringList& componentIds, const QList<LinkKey>& links);
     /// Moves components; a burst of calls with `continuous` set (a drag) is one undo step.
     void moveComponents(const QHash<QString, QPointF>& positions, bool continuous = false);
-    /// Sets one parameter on several components; continuous edits of the same parameter
-    /// (typing, a spin box) merge into one undo step. Returns false and leaves everything as it
-    /// was if any component rejects the value; `reason` says why.
+    /// Sets one parameter on several components. Edits marked `continuous` (keystrokes while
+    /// typing, a slider) stay open: the next edit of the same parameter folds into them, and
+    /// the first non-continuous one (Enter, focus out) closes the step. Returns false and leaves
+    /// everything as it was if any component rejects the value; `reason` says why.
     bool setComponentParam(const QStringList& ids, const QString& name, const model::Json& value,
-                           QString* reason = nullptr);
+                           QString* reason = nullptr, bool continuous = false);
     bool setLinkParam(const LinkKey& link, const QString& name, const model::Json& value,
-                      QString* reason = nullptr);
+                      QString* reason = nullptr, bool continuous = false);
     /// Renames a component (links follow). Returns false if the id is taken or malformed.
     bool renameComponent(const QString& id, const QString& newId, QString* reason = nullptr);
     void setLabel(const QString& id, const QString& label);
+    ScenarioSettings settings() const;
+    /// Changes name, description, seed, duration or warm-up (one undo step). Returns false,
+    /// with `reason`, for values a file could not hold (warm-up not below the duration).
+    bool setScenarioSettings(const ScenarioSettings& settings, QString* reason = nullptr);
     /// Makes a zone around `memberIds` (one step); returns its id.
     QString addZone(const QString& label, const QStringList& memberIds);
     /// Moves components into a zone, or out of any with an empty `zoneId`.
@@ -88,6 +94,7 @@ public:
     void insertZoneAt(int index, const model::ZoneSpec& spec);
     model::ZoneSpec takeZoneAt(int index);
     void replaceZone(int index, const model::ZoneSpec& spec);
+    void applySettings(const ScenarioSettings& settings);
 
     static QPointF positionOf(const model::ComponentSpec& spec);
     static void setPosition(model::ComponentSpec& spec, QPointF position);
@@ -97,6 +104,8 @@ signals:
     void reset();
     void componentAdded(const QString& id);
     void componentRemoved(const QString& id);
+    /// A component's id changed (componentChanged follows, under the new id).
+    void componentRenamed(const QString& oldId, const QString& newId);
     /// Parameters, label or position changed.
     void componentChanged(const QString& id);
     void linkAdded(const LinkKey& link);
@@ -107,6 +116,8 @@ signals:
     void filePathChanged(const QString& path);
     /// A zone was added, removed or renamed (membership changes come as componentChanged).
     void zonesChanged();
+    /// Name, description, seed, duration or warm-up changed.
+    void settingsChanged();
 
 private:
     QString uniqueId(const QString& base) const;

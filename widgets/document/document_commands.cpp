@@ -86,6 +86,13 @@ void ZoneCommand::undo() {
     apply(!insert_);
 }
 
+ChangeSettingsCommand::ChangeSettingsCommand(Document* doc, ScenarioSettings before,
+                                             ScenarioSettings after)
+    : QUndoCommand(tr("Change scenario settings"))
+    , doc_(doc)
+    , before_(std::move(before))
+    , after_(std::move(after)) {}
+
 RenameZoneCommand::RenameZoneCommand(Document* doc, int index, model::ZoneSpec before,
                                      model::ZoneSpec after)
     : QUndoCommand(tr("Rename zone"))
@@ -96,13 +103,15 @@ RenameZoneCommand::RenameZoneCommand(Document* doc, int index, model::ZoneSpec b
 
 ChangeItemsCommand::ChangeItemsCommand(Document* doc, QString text,
                                        std::vector<ComponentChange> components,
-                                       std::vector<LinkChange> links, int id, QString mergeKey)
+                                       std::vector<LinkChange> links, int id, QString mergeKey,
+                                       bool open)
     : QUndoCommand(std::move(text))
     , doc_(doc)
     , components_(std::move(components))
     , links_(std::move(links))
     , id_(id)
-    , mergeKey_(std::move(mergeKey)) {}
+    , mergeKey_(std::move(mergeKey))
+    , open_(open) {}
 
 void ChangeItemsCommand::redo() {
     for (const auto& c : components_)
@@ -120,13 +129,14 @@ void ChangeItemsCommand::undo() {
 
 bool ChangeItemsCommand::mergeWith(const QUndoCommand* other) {
     const auto* o = static_cast<const ChangeItemsCommand*>(other);
-    if (mergeKey_.isEmpty() || o->mergeKey_ != mergeKey_ ||
+    if (!open_ || mergeKey_.isEmpty() || o->mergeKey_ != mergeKey_ ||
         o->components_.size() != components_.size() || o->links_.size() != links_.size())
         return false;
     for (std::size_t k = 0; k < components_.size(); ++k)
         components_[k].after = o->components_[k].after;
     for (std::size_t k = 0; k < links_.size(); ++k)
         links_[k].after = o->links_[k].after;
+    open_ = o->open_; // a closing edit (Enter) ends the step
     return true;
 }
 

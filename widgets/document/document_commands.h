@@ -67,6 +67,17 @@ private:
     bool insert_;
 };
 
+class ChangeSettingsCommand : public QUndoCommand {
+public:
+    ChangeSettingsCommand(Document* doc, ScenarioSettings before, ScenarioSettings after);
+    void redo() override { doc_->applySettings(after_); }
+    void undo() override { doc_->applySettings(before_); }
+
+private:
+    Document* doc_;
+    ScenarioSettings before_, after_;
+};
+
 class RenameZoneCommand : public QUndoCommand {
 public:
     RenameZoneCommand(Document* doc, int index, model::ZoneSpec before, model::ZoneSpec after);
@@ -92,7 +103,8 @@ public:
         model::LinkSpec before, after;
     };
     ChangeItemsCommand(Document* doc, QString text, std::vector<ComponentChange> components,
-                       std::vector<LinkChange> links, int id = -1, QString mergeKey = {});
+                       std::vector<LinkChange> links, int id = -1, QString mergeKey = {},
+                       bool open = false);
     void redo() override;
     void undo() override;
     int id() const override { return id_; }
@@ -104,6 +116,7 @@ private:
     std::vector<LinkChange> links_;
     int id_;
     QString mergeKey_;
+    bool open_; ///< a continuous edit in progress: the next one with the same key joins it
 };
 
 } // namespace sdlab::widgets

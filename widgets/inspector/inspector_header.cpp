@@ -1,9 +1,11 @@
 #include "inspector_header.h"
 
+#include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QVBoxLayout>
 
 namespace sdlab::widgets {
@@ -59,8 +61,9 @@ InspectorHeader::InspectorHeader(const QIcon& icon, const QString& title, QWidge
     grid->setColumnStretch(1, 1);
 }
 
-void InspectorHeader::setSubtitle(const QString& text) {
+void InspectorHeader::setSubtitle(const QString& text, const QString& toolTip) {
     subtitle_->setText(text);
+    subtitle_->setToolTip(toolTip);
     subtitle_->setVisible(!text.isEmpty());
 }
 
@@ -75,6 +78,34 @@ QString InspectorHeader::title() const {
 
 QString InspectorHeader::subtitle() const {
     return subtitle_->text();
+}
+
+QString InspectorHeader::subtitleToolTip() const {
+    return subtitle_->toolTip();
+}
+
+QFormLayout* createInspectorForm() {
+    auto* form = new QFormLayout;
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->setHorizontalSpacing(12);
+    form->setVerticalSpacing(8);
+    return form;
+}
+
+QLabel* createRowLabel(const QString& text, const QString& toolTip, QWidget* buddy) {
+    auto* label = new QLabel(text);
+    label->setToolTip(toolTip);
+    label->setBuddy(buddy);
+    // The fields are a line edit's height; centre the label on that first line.
+    const int fieldHeight = QLineEdit().sizeHint().height();
+    label->setMinimumHeight(fieldHeight);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    label->setMaximumHeight(fieldHeight);
+    return label;
 }
 
 QWidget* createSectionTitle(const QString& text, QWidget* parent) {

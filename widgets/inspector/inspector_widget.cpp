@@ -1,12 +1,14 @@
 #include "inspector_widget.h"
 
+#include "edit_plan.h"
 #include "field_validity.h"
 #include "inspector_header.h"
 #include "model/param_check.h"
-#include "model/scenario_error.h"
 #include "number_field.h"
 #include "param_editor.h"
 #include "param_text.h"
+#include "scenario_settings_form.h"
+#include "zone_field.h"
 
 #include <QFormLayout>
 #include <QIcon>
@@ -25,11 +27,6 @@ QString fromStd(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-model::Json paramValue(const model::Json& params, const model::ParamSpec& spec) {
-    const auto it = params.find(spec.name);
-    return it == params.end() ? spec.defaultValue : *it;
-}
-
 /// The parameters every type in `types` has, with the same name and kind, in the first
 /// type's order.
 std::vector<model::ParamSpec> commonParams(const std::vector<const model::ComponentType*>& types) {
@@ -45,37 +42,14 @@ std::vector<model::ParamSpec> commonParams(const std::vector<const model::Compon
     return common;
 }
 
-QFormLayout* createForm() {
-    auto* form = new QFormLayout;
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    form->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);
-    form->setHorizontalSpacing(12);
-    form->setVerticalSpacing(8);
-    return form;
-}
-
-/// A label for a form row, lined up with the first line of a field.
-QLabel* rowLabel(const QString& text, const QString& toolTip, QWidget* buddy) {
-    auto* label = new QLabel(text);
-    label->setToolTip(toolTip);
-    label->setBuddy(buddy);
-    // The fields are a line edit's height; centre the label on that first line.
-    const int fieldHeight = QLineEdit().sizeHint().height();
-    label->setMinimumHeight(fieldHeight);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    label->setMaximumHeight(fieldHeight);
-    return label;
-}
-
 } // namespace
 
 InspectorWidget::InspectorWidget(Document* document, QWidget* parent)
     : QWidget(parent)
     , doc_(document)
-    , scroll_(new QScrollArea(this)) {
+    , scroll_(new QScrollArea(this))
+    , paramBurst_(document->undoStack(), this)
+    , labelBurst_(document->undoStack(), this) {
     setObjectName(QStringLiteral("inspector"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -84,9 +58,9 @@ InspectorWidget::InspectorWidget(Document* document, QWidget* parent)
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll_);
 
-    connect(doc_, &Document::reset, this, &InspectorWidget::showNothing);
+    connect(doc_, &Document::reset, this, &InspectorWidget::onReset);
     connect(doc_, &Document::componentRemoved, this, &InspectorWidget::onComponentRemoved);
-    connect(doc_, &Document::componentAdded, this, &InspectorWidget::onComponentAdded);
+    connect(doc_, &Document::componentRenamed, this, &InspectorWidget::onComponentRenamed);
     connect(doc_, &Document::componentChanged, this, &InspectorWidget::onComponentChanged);
     connect(doc_, &Document::linkRemoved, this, &InspectorWidget::onLinkRemoved);
     connect(doc_, &Document::linkAdded, this, &InspectorWidget::onLinkAdded);
@@ -105,7 +79,6 @@ std::optional<LinkKey> InspectorWidget::shownLink() const {
 // --- selection ------------------------------------------------------------------------------
 
 void InspectorWidget::showComponents(const QStringList& ids) {
-    if (renaming_) return; // see applyId()
     QStringList existing;
     for (const auto& id : ids)
         if (doc_->scenario().indexOf(id.toStdString()) >= 0 && !existing.contains(id))
@@ -127,7 +100,6 @@ void InspectorWidget::showComponents(const QStringList& ids) {
 }
 
 void InspectorWidget::showLink(const LinkKey& link) {
-    if (renaming_) return;
     if (doc_->linkIndex(link) < 0) {
         showNothing();
         return;
@@ -143,7 +115,6 @@ void InspectorWidget::showLink(const LinkKey& link) {
 }
 
 void InspectorWidget::clear() {
-    if (renaming_) return;
     showNothing();
 }
 
@@ -152,7 +123,6 @@ void InspectorWidget::showNothing() {
     mode_ = Mode::Empty;
     ids_.clear();
     link_ = {};
-    pendingRemovedId_.clear();
     pendingRemovedLink_.reset();
     if (!wasEmpty) rebuild();
 }
@@ -167,18 +137,27 @@ void InspectorWidget::rebuild() {
     idEdit_ = nullptr;
     idError_ = nullptr;
     labelEdit_ = nullptr;
+    zoneField_ = nullptr;
     idEditing_ = labelEditing_ = false;
+    // A field left while typing keeps what it applied: valid text is stored as typed, and
+    // refused text already took its burst back (applyParam). Nothing is pushed from here, as
+    // this may run inside a Document signal.
+    paramBurst_.forget();
+    labelBurst_.forget();
+    burstEditor_ = nullptr;
 
-    if (QWidget* old = scroll_->takeWidget()) {
-        // Hiding a focused field emits editingFinished; it must not reach the new selection.
+    if (QWidget* old = scroll_->widget()) {
+        // Taking a focused field away emits editingFinished; it must not reach the new
+        // selection, so the signals are blocked first.
         for (QObject* child : old->findChildren<QObject*>())
             child->blockSignals(true);
+        scroll_->takeWidget();
         old->hide();
         old->deleteLater(); // we may be inside one of its signals
     }
     QWidget* content = mode_ == Mode::Components ? buildComponents()
                        : mode_ == Mode::Link     ? buildLink()
-                                                 : buildEmpty();
+                                                 : new ScenarioSettingsForm(doc_);
     content->setObjectName(QStringLiteral("inspectorContent"));
     // One column for units, so that the number fields end at the same place.
     const auto fields = content->findChildren<NumberField*>();
@@ -191,24 +170,6 @@ void InspectorWidget::rebuild() {
     refreshValues();
 }
 
-QWidget* InspectorWidget::buildEmpty() {
-    auto* content = new QWidget;
-    auto* layout = new QVBoxLayout(content);
-    layout->setContentsMargins(24, 24, 24, 24);
-    auto* hint = new QLabel(tr("Select a component or link to edit it.") + QStringLiteral("\n\n") +
-                                tr("Drag components from the palette; drag from a component's "
-                                   "handle to another to connect them."),
-                            content);
-    hint->setObjectName(QStringLiteral("inspectorHint"));
-    hint->setWordWrap(true);
-    hint->setAlignment(Qt::AlignCenter);
-    makeSecondary(hint);
-    layout->addStretch(1);
-    layout->addWidget(hint);
-    layout->addStretch(2);
-    return content;
-}
-
 QWidget* InspectorWidget::buildComponents() {
     const auto& sc = doc_->scenario();
     std::vector<const model::ComponentType*> types;
@@ -216,10 +177,13 @@ QWidget* InspectorWidget::buildComponents() {
         const auto& c = sc.components[std::size_t(sc.indexOf(id.toStdString()))];
         if (const auto* t = model::findComponentType(c.type)) types.push_back(t);
     }
-    if (types.empty()) return buildEmpty();
+    if (types.empty()) {
+        mode_ = Mode::Empty;
+        ids_.clear();
+        return new ScenarioSettingsForm(doc_);
+    }
     const bool sameType =
         std::all_of(types.begin(), types.end(), [&](const auto* t) { return t == types.front(); });
-    const bool single = ids_.size() == 1;
 
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
@@ -231,7 +195,7 @@ QWidget* InspectorWidget::buildComponents() {
                  : QIcon();
     header_ = new InspectorHeader(
         icon, sameType ? schemaText(types.front()->title) : tr("Components"), content);
-    if (single) {
+    if (ids_.size() == 1) {
         header_->setHelp(schemaText(types.front()->help));
     } else {
         header_->setHelp(tr("Only the parameters they share are shown. “(mixed)” marks "
@@ -239,8 +203,19 @@ QWidget* InspectorWidget::buildComponents() {
     }
     layout->addWidget(header_);
 
-    auto* form = createForm();
-    if (single) {
+    QFormLayout* form = createInspectorForm();
+    addIdentityRows(form, content);
+    const auto params = commonParams(types);
+    form->addRow(createSectionTitle(params.empty() ? tr("No shared parameters") : tr("Parameters"),
+                                    content));
+    addParamRows(form, params, false);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    return content;
+}
+
+void InspectorWidget::addIdentityRows(QFormLayout* form, QWidget* content) {
+    if (ids_.size() == 1) {
         auto* idBox = new QWidget(content);
         auto* idLayout = new QVBoxLayout(idBox);
         idLayout->setContentsMargins(0, 0, 0, 0);
@@ -253,7 +228,7 @@ QWidget* InspectorWidget::buildComponents() {
         idError_ = createErrorLabel(idBox);
         idLayout->addWidget(idEdit_);
         idLayout->addWidget(idError_);
-        form->addRow(rowLabel(tr("Id"), idTip, idEdit_), idBox);
+        form->addRow(createRowLabel(tr("Id"), idTip, idEdit_), idBox);
         connect(idEdit_, &QLineEdit::textEdited, this, [this] {
             idEditing_ = true;
             markFieldValid(idEdit_); // the old reason is about the old text
@@ -267,23 +242,19 @@ QWidget* InspectorWidget::buildComponents() {
         const QString labelTip = tr("A caption for people, shown on the canvas; the simulation "
                                     "ignores it.");
         labelEdit_->setToolTip(labelTip);
-        form->addRow(rowLabel(tr("Label"), labelTip, labelEdit_), labelEdit_);
+        form->addRow(createRowLabel(tr("Label"), labelTip, labelEdit_), labelEdit_);
         connect(labelEdit_, &QLineEdit::textEdited, this, [this] {
             labelEditing_ = true;
-            applyLabel();
+            applyLabel(false);
         });
         connect(labelEdit_, &QLineEdit::editingFinished, this, [this] {
+            if (!labelEditing_) return; // focus passing through, nothing typed
             labelEditing_ = false;
-            applyLabel();
+            applyLabel(true);
         });
     }
-    const auto params = commonParams(types);
-    form->addRow(createSectionTitle(params.empty() ? tr("No shared parameters") : tr("Parameters"),
-                                    content));
-    addParamRows(form, params, false);
-    layout->addLayout(form);
-    layout->addStretch(1);
-    return content;
+    zoneField_ = new ZoneField(doc_, ids_, content);
+    form->addRow(createRowLabel(tr("Zone"), ZoneField::toolTipText(), zoneField_), zoneField_);
 }
 
 QWidget* InspectorWidget::buildLink() {
@@ -296,7 +267,7 @@ QWidget* InspectorWidget::buildLink() {
     header_->setHelp(tr("Each request sent along this link waits its latency on the way. "
                         "The weight sets its share when the sender splits traffic by weight."));
     layout->addWidget(header_);
-    auto* form = createForm();
+    QFormLayout* form = createInspectorForm();
     form->addRow(createSectionTitle(tr("Parameters"), content));
     addParamRows(form, model::linkParams(), true);
     layout->addLayout(form);
@@ -309,32 +280,62 @@ void InspectorWidget::addParamRows(QFormLayout* form, const std::vector<model::P
     form_ = form;
     for (const auto& spec : specs) {
         ParamEditor* editor = createParamEditor(spec);
-        form->addRow(rowLabel(paramTitle(spec), paramToolTip(spec), editor), editor);
+        form->addRow(createRowLabel(paramTitle(spec), paramToolTip(spec), editor), editor);
         editors_.push_back(editor);
         shownValues_.emplace_back();
-        connect(editor, &ParamEditor::edited, this, [this, editor, link](bool finished) {
-            if (link)
-                applyLinkParam(editor, finished);
-            else
-                applyComponentParam(editor, finished);
-        });
+        connect(editor, &ParamEditor::edited, this,
+                [this, editor, link](bool finished) { applyParam(editor, finished, link); });
     }
 }
 
 // --- showing values ---------------------------------------------------------------------------
 
+QString InspectorWidget::displayName(const QString& id) const {
+    const auto& sc = doc_->scenario();
+    const int i = sc.indexOf(id.toStdString());
+    if (i < 0 || sc.components[std::size_t(i)].label.empty()) return id;
+    return fromStd(sc.components[std::size_t(i)].label);
+}
+
+std::vector<model::Json> InspectorWidget::currentValues(const ParamEditor* editor) const {
+    const auto& sc = doc_->scenario();
+    std::vector<model::Json> values;
+    if (mode_ == Mode::Components) {
+        for (const auto& id : ids_)
+            if (const int i = sc.indexOf(id.toStdString()); i >= 0)
+                values.push_back(paramValue(sc.components[std::size_t(i)].params, editor->spec()));
+    } else if (const int i = doc_->linkIndex(link_); mode_ == Mode::Link && i >= 0) {
+        values.push_back(paramValue(sc.links[std::size_t(i)].params, editor->spec()));
+    }
+    return values;
+}
+
+void InspectorWidget::refreshHeader() {
+    if (!header_) return;
+    if (mode_ == Mode::Link) {
+        // Labels read better; the ids are what files and results use.
+        header_->setSubtitle(tr("%1 → %2").arg(displayName(link_.from), displayName(link_.to)),
+                             tr("%1 → %2").arg(link_.from, link_.to));
+    } else if (mode_ == Mode::Components && ids_.size() > 1) {
+        QStringList names;
+        for (const auto& id : ids_)
+            names << displayName(id);
+        header_->setSubtitle(
+            tr("%n selected: %1", "", int(ids_.size())).arg(names.join(QStringLiteral(", "))),
+            ids_.join(QStringLiteral(", ")));
+    }
+}
+
 void InspectorWidget::refreshValues() {
-    if (mode_ == Mode::Empty) return;
+    if (mode_ == Mode::Empty || applying_) return;
     const auto& sc = doc_->scenario();
     refreshing_ = true;
+    refreshHeader();
     std::vector<const model::Json*> params;
     if (mode_ == Mode::Components) {
         for (const auto& id : ids_)
             if (const int i = sc.indexOf(id.toStdString()); i >= 0)
                 params.push_back(&sc.components[std::size_t(i)].params);
-        if (ids_.size() > 1 && header_)
-            header_->setSubtitle(
-                tr("%n selected: %1", "", int(ids_.size())).arg(ids_.join(QStringLiteral(", "))));
         if (ids_.size() == 1 && !params.empty()) {
             const auto& c = sc.components[std::size_t(sc.indexOf(ids_.front().toStdString()))];
             // A refused id stays on show until the user changes it.
@@ -342,9 +343,9 @@ void InspectorWidget::refreshValues() {
             if (labelEdit_ && !labelEditing_ && labelEdit_->text() != fromStd(c.label))
                 labelEdit_->setText(fromStd(c.label));
         }
+        if (zoneField_) zoneField_->refresh();
     } else if (const int i = doc_->linkIndex(link_); i >= 0) {
         params.push_back(&sc.links[std::size_t(i)].params);
-        if (header_) header_->setSubtitle(tr("%1 → %2").arg(link_.from, link_.to));
     }
     for (std::size_t e = 0; e < editors_.size(); ++e) {
         std::vector<model::Json> values;
@@ -365,104 +366,64 @@ void InspectorWidget::refreshValues() {
 
 // --- applying edits ---------------------------------------------------------------------------
 
-void InspectorWidget::applyComponentParam(ParamEditor* editor, bool finished) {
+void InspectorWidget::applyParam(ParamEditor* editor, bool finished, bool link) {
     if (refreshing_ || applying_) return;
-    const auto& sc = doc_->scenario();
-    const std::string name = editor->spec().name;
-    // The value for each item; items that end up with the same value form one group.
-    std::vector<std::pair<QStringList, model::Json>> groups;
-    bool changes = false;
-    for (const auto& id : ids_) {
-        const int i = sc.indexOf(id.toStdString());
-        if (i < 0) continue;
-        const auto& c = sc.components[std::size_t(i)];
-        const model::Json current = paramValue(c.params, editor->spec());
-        const auto proposed = editor->propose(current);
-        if (proposed.kind == ProposedValue::Nothing) return;
-        if (proposed.kind == ProposedValue::Invalid) {
-            editor->showError(proposed.reason);
-            return;
-        }
-        // Check each item first: an edit is all or nothing, and a refused one pushes nothing.
-        auto params = c.params;
-        params[name] = proposed.value;
-        try {
-            model::checkComponentParams(*model::findComponentType(c.type), params, c.id);
-        } catch (const model::ScenarioError& e) {
-            editor->showError(QString::fromStdString(e.what()));
-            return;
-        }
-        changes = changes || proposed.value != current;
-        auto g = std::find_if(groups.begin(), groups.end(),
-                              [&](const auto& group) { return group.second == proposed.value; });
-        if (g == groups.end())
-            groups.push_back({{id}, proposed.value});
-        else
-            g->first << id;
+    applying_ = true;
+    // Done typing: take back what this burst stored on the way, so that the final value is
+    // judged, and stored, as one step from the value before the burst (or not at all).
+    if (finished && burstEditor_ == editor) {
+        paramBurst_.revert();
+        burstEditor_ = nullptr;
     }
-    if (groups.empty()) return;
+    const EditPlan plan =
+        link ? planLinkEdit(*doc_, link_, *editor) : planComponentEdit(*doc_, ids_, *editor);
+    QString reason = plan.error;
+    bool ok = reason.isEmpty() && !plan.nothing;
+    // Text that is no value (yet): the model goes back to where the burst began, so that it
+    // only ever holds the field's value or the one before the typing ("1" of "1.5" goes).
+    if (!ok && burstEditor_ == editor) paramBurst_.revert();
     // Items that keep some of their own values ("(mixed)" parts) need one call each; that
     // happens on Enter, not at every key.
-    if (changes && groups.size() > 1 && !finished) return;
+    if (ok && plan.changes && (finished || plan.groups.size() == 1))
+        ok = pushParam(editor, plan, link, !finished, &reason);
+    applying_ = false;
 
-    QString reason;
-    bool ok = true;
-    if (changes) {
-        applying_ = true;
-        // Keys typed in a row merge into one undo step (the Document merges them); a pick from
-        // a list or a value applied on Enter is a step of its own, which the macro ensures.
-        if (finished)
-            doc_->undoStack()->beginMacro(tr("Change %1").arg(QString::fromStdString(name)));
-        for (const auto& [ids, value] : groups)
-            ok = doc_->setComponentParam(ids, QString::fromStdString(name), value, &reason) && ok;
-        if (finished) doc_->undoStack()->endMacro();
-        applying_ = false;
-    }
-    if (!ok) {
+    if (plan.incomplete && !finished) {
+        editor->clearError(); // say nothing until the user is done
+    } else if (!reason.isEmpty()) {
         editor->showError(reason);
-        return;
+        // The model keeps its value; the refused text stays until that value changes.
+        const auto e =
+            std::size_t(std::find(editors_.begin(), editors_.end(), editor) - editors_.begin());
+        if (e < shownValues_.size()) shownValues_[e] = currentValues(editor);
+    } else if (!plan.nothing) {
+        editor->clearError();
     }
-    editor->clearError();
-    if (finished) refreshValues(); // show the value as stored ("1e3" → "1000")
+    refreshValues(); // other rows may apply now; after Enter, the value as stored
 }
 
-void InspectorWidget::applyLinkParam(ParamEditor* editor, bool finished) {
-    if (refreshing_ || applying_) return;
-    const int i = doc_->linkIndex(link_);
-    if (i < 0) return;
-    const auto& link = doc_->scenario().links[std::size_t(i)];
-    const std::string name = editor->spec().name;
-    const model::Json current = paramValue(link.params, editor->spec());
-    const auto proposed = editor->propose(current);
-    if (proposed.kind == ProposedValue::Nothing) return;
-    if (proposed.kind == ProposedValue::Invalid) {
-        editor->showError(proposed.reason);
-        return;
-    }
-    auto params = link.params;
-    params[name] = proposed.value;
-    try {
-        model::checkParams(params, model::linkParams(), "link", {}, "a link");
-    } catch (const model::ScenarioError& e) {
-        editor->showError(QString::fromStdString(e.what()));
-        return;
-    }
-    QString reason;
+bool InspectorWidget::pushParam(ParamEditor* editor, const EditPlan& plan, bool link,
+                                bool continuous, QString* reason) {
+    QUndoStack* stack = doc_->undoStack();
+    const QString name = QString::fromStdString(editor->spec().name);
+    const int before = stack->index();
     bool ok = true;
-    if (proposed.value != current) {
-        applying_ = true;
-        if (finished)
-            doc_->undoStack()->beginMacro(tr("Change %1").arg(QString::fromStdString(name)));
-        ok = doc_->setLinkParam(link_, QString::fromStdString(name), proposed.value, &reason);
-        if (finished) doc_->undoStack()->endMacro();
-        applying_ = false;
+    // Several groups ("(mixed)" parts kept) are several calls: one step all the same.
+    const bool macro = plan.groups.size() > 1;
+    if (macro) stack->beginMacro(tr("Change %1").arg(name));
+    for (const auto& [ids, value] : plan.groups)
+        ok = (link ? doc_->setLinkParam(link_, name, value, reason, continuous)
+                   : doc_->setComponentParam(ids, name, value, reason, continuous)) &&
+             ok;
+    if (macro) stack->endMacro();
+    if (continuous) {
+        paramBurst_.track(before);
+        burstEditor_ = editor;
+    } else {
+        paramBurst_.forget();
+        burstEditor_ = nullptr;
     }
-    if (!ok) {
-        editor->showError(reason);
-        return;
-    }
-    editor->clearError();
-    if (finished) refreshValues();
+    return ok;
 }
 
 void InspectorWidget::applyId() {
@@ -471,15 +432,8 @@ void InspectorWidget::applyId() {
     const QString oldId = ids_.front();
     const QString newId = idEdit_->text().trimmed();
     QString reason;
-    bool ok = true;
-    if (newId != oldId) {
-        // The Document reports a rename as a removal and an addition, so views that show the
-        // selection may drop it on the way; this inspector keeps showing the component it
-        // renames (onComponentAdded follows the new id).
-        renaming_ = true;
-        ok = doc_->renameComponent(oldId, newId, &reason);
-        renaming_ = false;
-    }
+    // On success componentRenamed follows the new id (onComponentRenamed).
+    const bool ok = newId == oldId || doc_->renameComponent(oldId, newId, &reason);
     if (!idEdit_) return;
     if (!ok) {
         markFieldInvalid(idEdit_, reason);
@@ -491,31 +445,58 @@ void InspectorWidget::applyId() {
     refreshValues();
 }
 
-void InspectorWidget::applyLabel() {
+void InspectorWidget::applyLabel(bool finished) {
     if (refreshing_ || !labelEdit_ || ids_.size() != 1) return;
+    if (finished) { // every key was applied; the step is closed now
+        labelBurst_.forget();
+        return;
+    }
+    applying_ = true;
+    labelBurst_.revert(); // this key's step replaces the last one's
+    const int before = doc_->undoStack()->index();
     doc_->setLabel(ids_.front(), labelEdit_->text());
+    labelBurst_.track(before);
+    applying_ = false;
+    refreshValues();
 }
 
 // --- following the document ---------------------------------------------------------------
 
-void InspectorWidget::onComponentRemoved(const QString& id) {
-    if (mode_ == Mode::Components && ids_.contains(id)) pendingRemovedId_ = id;
+void InspectorWidget::onReset() {
+    // A new scenario: fresh widgets, even for the settings (nothing typed carries over).
+    mode_ = Mode::Empty;
+    ids_.clear();
+    link_ = {};
+    pendingRemovedLink_.reset();
+    rebuild();
 }
 
-void InspectorWidget::onComponentAdded(const QString& id) {
-    if (pendingRemovedId_.isEmpty()) return;
-    // Removed and added in one change: a rename. Keep editing the same component.
-    ids_[ids_.indexOf(pendingRemovedId_)] = id;
-    pendingRemovedId_.clear();
+void InspectorWidget::onComponentRemoved(const QString& id) {
+    if (mode_ != Mode::Components || !ids_.contains(id)) return;
+    ids_.removeAll(id);
+    if (ids_.isEmpty())
+        showNothing();
+    else
+        rebuild(); // the shared parameters may differ now
+}
+
+void InspectorWidget::onComponentRenamed(const QString& oldId, const QString& newId) {
+    if (mode_ != Mode::Components || !ids_.contains(oldId)) return;
+    // The same component under a new name: keep the widgets and whatever is typed in them;
+    // componentChanged(newId) follows and refreshes the values.
+    ids_[ids_.indexOf(oldId)] = newId;
     if (idEdit_ && !idEditing_) {
         markFieldValid(idEdit_);
         showError(idError_, QString());
     }
-    refreshValues();
+    if (zoneField_) zoneField_->setComponents(ids_);
 }
 
 void InspectorWidget::onComponentChanged(const QString& id) {
-    if (mode_ == Mode::Components && ids_.contains(id)) refreshValues();
+    if (applying_) return; // refreshed when our edit is in
+    if ((mode_ == Mode::Components && ids_.contains(id)) ||
+        (mode_ == Mode::Link && (id == link_.from || id == link_.to)))
+        refreshValues();
 }
 
 void InspectorWidget::onLinkRemoved(const LinkKey& link) {
@@ -530,19 +511,12 @@ void InspectorWidget::onLinkAdded(const LinkKey& link) {
 }
 
 void InspectorWidget::onLinkChanged(const LinkKey& link) {
+    if (applying_) return;
     if (mode_ == Mode::Link && link == link_) refreshValues();
 }
 
 void InspectorWidget::onChanged() {
-    if (!pendingRemovedId_.isEmpty()) { // really removed
-        ids_.removeAll(pendingRemovedId_);
-        pendingRemovedId_.clear();
-        if (ids_.isEmpty())
-            showNothing();
-        else
-            rebuild(); // the shared parameters may differ now
-    }
-    if (pendingRemovedLink_) showNothing();
+    if (pendingRemovedLink_) showNothing(); // really removed
 }
 
 } // namespace sdlab::widgets

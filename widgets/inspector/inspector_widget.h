@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document/document.h"
+#include "edit_burst.h"
 #include "model/component_types.h"
 
 #include <QStringList>
@@ -15,28 +16,33 @@ class QScrollArea;
 
 namespace sdlab::widgets {
 
+struct EditPlan;
 class InspectorHeader;
 class ParamEditor;
+class ZoneField;
 
-/// Edits the selection: one component (id, label, parameters), several components (the
-/// parameters they share, "(mixed)" where they differ) or one link. Rows are generated from
-/// the types' ParamSpecs, so a new parameter needs no code here.
+/// Edits the selection: one component (id, label, zone, parameters), several components (the
+/// zone and the parameters they share, "(mixed)" where they differ) or one link. With nothing
+/// selected it edits the scenario's own settings. Rows are generated from the types'
+/// ParamSpecs, so a new parameter needs no code here.
 ///
-/// Every change goes through the Document (one undo step per edit; typing merges). Refused
-/// text stays in its field, marked invalid with the Document's reason, and is not applied.
-/// The widget follows the Document: undo, redo and edits made elsewhere update the shown
-/// values, except in a field the user is typing in; the rows are rebuilt only when the
-/// selection itself changes (other items, removal, reset).
+/// Every change goes through the Document. Keystrokes apply at once when the text is a valid
+/// value (continuous edits, merged into one undo step); Enter, focus out or a pick closes the
+/// step. Text the model refuses stays in its field, marked with the reason, and changes
+/// nothing: if the burst of typing stored a value on the way ("1" of "1.5"), the step is taken
+/// back. The widget follows the Document: undo, redo, renames and edits made elsewhere update
+/// the shown values, except in a field the user is typing in; the rows are rebuilt only when
+/// the selection itself changes (other items, removal, reset).
 class InspectorWidget : public QWidget {
     Q_OBJECT
 public:
     explicit InspectorWidget(Document* document, QWidget* parent = nullptr);
     ~InspectorWidget() override;
 
-    /// Edits these components (ids that do not exist are left out; none: the hint).
+    /// Edits these components (ids that do not exist are left out; none: the settings).
     void showComponents(const QStringList& ids);
     void showLink(const LinkKey& link);
-    /// Shows the hint for an empty selection.
+    /// Shows the scenario's settings, for an empty selection.
     void clear();
 
     /// What is shown: the components' ids (renames followed), or the link.
@@ -48,19 +54,26 @@ private:
 
     void showNothing();
     void rebuild();
-    QWidget* buildEmpty();
     QWidget* buildComponents();
     QWidget* buildLink();
+    void addIdentityRows(QFormLayout* form, QWidget* content);
     void addParamRows(QFormLayout* form, const std::vector<model::ParamSpec>& specs, bool link);
     void refreshValues();
+    void refreshHeader();
+    /// The items' current values of the parameter `editor` edits.
+    std::vector<model::Json> currentValues(const ParamEditor* editor) const;
+    /// A component's label, or its id when it has none.
+    QString displayName(const QString& id) const;
 
-    void applyComponentParam(ParamEditor* editor, bool finished);
-    void applyLinkParam(ParamEditor* editor, bool finished);
+    void applyParam(ParamEditor* editor, bool finished, bool link);
+    bool pushParam(ParamEditor* editor, const EditPlan& plan, bool link, bool continuous,
+                   QString* reason);
     void applyId();
-    void applyLabel();
+    void applyLabel(bool finished);
 
+    void onReset();
     void onComponentRemoved(const QString& id);
-    void onComponentAdded(const QString& id);
+    void onComponentRenamed(const QString& oldId, const QString& newId);
     void onComponentChanged(const QString& id);
     void onLinkRemoved(const LinkKey& link);
     void onLinkAdded(const LinkKey& link);
@@ -81,15 +94,20 @@ private:
     QLineEdit* idEdit_ = nullptr;
     QLabel* idError_ = nullptr;
     QLineEdit* labelEdit_ = nullptr;
+    ZoneField* zoneField_ = nullptr;
     bool idEditing_ = false;
     bool labelEditing_ = false;
 
     bool refreshing_ = false; ///< writing model values into the widgets: ignore their signals
-    bool applying_ = false;   ///< an edit of ours is going into the Document
-    bool renaming_ = false;   ///< our rename is going into the Document: hold the selection
-    /// A rename arrives as componentRemoved(old), componentAdded(new), changed(); a removal as
-    /// componentRemoved(id), changed(). The removed id waits here to tell the two apart.
-    QString pendingRemovedId_;
+    bool applying_ = false;   ///< an edit of ours is going into the Document: refresh after it
+    /// The open step of the parameter being typed in, and its editor.
+    EditBurst paramBurst_;
+    const ParamEditor* burstEditor_ = nullptr;
+    /// The label's keystrokes: each one replaces the last one's step (setLabel has no
+    /// continuous mode), so that a burst is one step.
+    EditBurst labelBurst_;
+    /// A link whose end is renamed arrives as linkRemoved(old), linkAdded(new), changed(); a
+    /// removal as linkRemoved(link), changed(). The removed link waits here to tell them apart.
     std::optional<LinkKey> pendingRemovedLink_;
 };
 

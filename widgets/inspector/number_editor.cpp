@@ -14,6 +14,7 @@ NumberEditor::NumberEditor(const model::ParamSpec& spec, QWidget* parent)
     contentLayout()->addWidget(field_);
     setFocusProxy(field_);
     setToolTips(paramToolTip(spec));
+    if (hasUnlimited(spec)) field_->setEmptyText(unlimitedText());
     connect(field_, &NumberField::edited, this, [this] { emit edited(false); });
     connect(field_, &NumberField::finished, this, [this] { emit edited(true); });
 }
@@ -21,23 +22,33 @@ NumberEditor::NumberEditor(const model::ParamSpec& spec, QWidget* parent)
 void NumberEditor::setValues(const std::vector<model::Json>& values) {
     if (field_->isEditing()) return;
     clearError();
-    if (allEqual(values))
-        field_->setText(formatJsonNumber(values.front()));
-    else
+    if (!allEqual(values))
         field_->setMixed();
+    else if (hasUnlimited(spec()) && values.front() == -1)
+        field_->setText(unlimitedText());
+    else
+        field_->setText(formatJsonNumber(values.front()));
 }
 
 ProposedValue NumberEditor::propose(const model::Json&) const {
     if (field_->isMixed()) return {};
-    const auto number = parseNumber(field_->text());
-    if (!number)
+    const QString text = field_->text().trimmed();
+    const bool unlimited = hasUnlimited(spec());
+    // Where -1 means no limit, an empty field and the word say so.
+    if (unlimited && (text.isEmpty() || meansUnlimited(text)))
+        return {ProposedValue::Value, model::Json(-1), {}};
+    if (const auto number = parseNumber(text))
+        return {ProposedValue::Value,
+                numberJson(*number, spec().kind == model::ParamKind::Integer),
+                {}};
+    if (unlimited)
         return {ProposedValue::Invalid,
                 {},
-                field_->text().trimmed().isEmpty()
-                    ? tr("Enter a number.")
-                    : tr("“%1” is not a number.").arg(field_->text().trimmed())};
-    return {
-        ProposedValue::Value, numberJson(*number, spec().kind == model::ParamKind::Integer), {}};
+                tr("“%1” is neither a number nor “%2”.").arg(text, unlimitedText()),
+                startsUnlimited(text)};
+    return {ProposedValue::Invalid,
+            {},
+            text.isEmpty() ? tr("Enter a number.") : tr("“%1” is not a number.").arg(text)};
 }
 
 bool NumberEditor::isEditing() const {

@@ -40,7 +40,7 @@ QString NumberField::text() const {
 void NumberField::setText(const QString& text) {
     if (editing_) return;
     mixed_ = false;
-    edit_->setPlaceholderText(QString());
+    edit_->setPlaceholderText(emptyText_);
     if (edit_->text() != text) edit_->setText(text);
 }
 
@@ -49,6 +49,11 @@ void NumberField::setMixed() {
     mixed_ = true;
     edit_->setPlaceholderText(tr("(mixed)"));
     edit_->clear();
+}
+
+void NumberField::setEmptyText(const QString& text) {
+    emptyText_ = text;
+    if (!mixed_) edit_->setPlaceholderText(text);
 }
 
 int NumberField::unitWidth() const {

@@ -23,6 +23,8 @@ public:
     void setText(const QString& text);
     /// Empty with the placeholder "(mixed)": the selected items differ (ignored while typing).
     void setMixed();
+    /// The grey text an empty field shows when it is not "(mixed)" ("unlimited").
+    void setEmptyText(const QString& text);
     /// Shows mixed values and the user has not typed a value over them.
     bool isMixed() const;
     bool isEditing() const { return editing_; }
@@ -40,6 +42,7 @@ signals:
 private:
     QLineEdit* edit_;
     QLabel* unit_;
+    QString emptyText_;
     bool editing_ = false;
     bool mixed_ = false;
 };

@@ -21,6 +21,9 @@ struct ProposedValue {
     Kind kind = Nothing;
     model::Json value;
     QString reason;
+    /// Invalid only so far: more typing may make it a value (the "unl" of "unlimited"), so
+    /// no error is shown until the user is done.
+    bool incomplete = false;
 };
 
 /// Edits one parameter, generated from its ParamSpec: the inspector builds one per row and

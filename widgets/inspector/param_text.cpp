@@ -46,6 +46,27 @@ model::Json numberJson(double value, bool integer) {
     return model::Json(value);
 }
 
+bool hasUnlimited(const model::ParamSpec& spec) {
+    return spec.kind == model::ParamKind::Integer && spec.min == -1;
+}
+
+QString unlimitedText() {
+    return InspectorText::tr("unlimited");
+}
+
+bool meansUnlimited(const QString& text) {
+    const QString t = text.trimmed();
+    return t.compare(unlimitedText(), Qt::CaseInsensitive) == 0 ||
+           t.compare(QLatin1String("unlimited"), Qt::CaseInsensitive) == 0 ||
+           t == QLatin1String("-1");
+}
+
+bool startsUnlimited(const QString& text) {
+    const QString t = text.trimmed();
+    return !t.isEmpty() && (unlimitedText().startsWith(t, Qt::CaseInsensitive) ||
+                            QStringLiteral("unlimited").startsWith(t, Qt::CaseInsensitive));
+}
+
 QString asSentence(const QString& reason) {
     QString s = reason.trimmed();
     if (s.isEmpty()) return s;
@@ -85,6 +106,7 @@ QString withUnit(const QString& number, const std::string& unit) {
 } // namespace
 
 QString describeValue(const model::ParamSpec& spec, const model::Json& value) {
+    if (hasUnlimited(spec) && value == -1) return unlimitedText();
     if (value.is_number()) {
         const QString unit = QString::fromStdString(spec.kind == model::ParamKind::Latency ||
                                                             spec.kind == model::ParamKind::Duration
@@ -120,6 +142,9 @@ QString paramToolTip(const model::ParamSpec& spec) {
         facts = T::tr("Range: %1 to %2")
                     .arg(formatNumber(spec.min), withUnit(formatNumber(spec.max), spec.unit));
         if (spec.kind == model::ParamKind::Integer) facts += T::tr(", whole numbers");
+        if (hasUnlimited(spec))
+            facts += QLatin1Char('\n') +
+                     T::tr("Empty or “%1”: no limit (-1 in the file).").arg(unlimitedText());
         break;
     case model::ParamKind::Choice: {
         QStringList choices;
@@ -135,7 +160,7 @@ QString paramToolTip(const model::ParamSpec& spec) {
     }
     html +=
         QStringLiteral("<p>%1<br>%2</p>")
-            .arg(facts.toHtmlEscaped(),
+            .arg(facts.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")),
                  T::tr("Default: %1").arg(describeValue(spec, spec.defaultValue)).toHtmlEscaped());
     return html;
 }

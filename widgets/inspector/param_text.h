@@ -18,6 +18,16 @@ std::optional<double> parseNumber(const QString& text);
 /// `value` as the file stores it: an integer when it is whole and `integer` is set.
 model::Json numberJson(double value, bool integer);
 
+/// Whether -1 means "no limit" for this parameter (an integer whose range starts at -1, such
+/// as queue_capacity).
+bool hasUnlimited(const model::ParamSpec& spec);
+/// "unlimited": how such a parameter's -1 reads, and a word people may type for it.
+QString unlimitedText();
+/// `text` asks for no limit: the word (translated or not, any case) or "-1".
+bool meansUnlimited(const QString& text);
+/// `text` is the start of the word: more typing may make it mean no limit.
+bool startsUnlimited(const QString& text);
+
 /// "Queue capacity" for queue_capacity, "TTL" for ttl_s (its unit is shown apart).
 QString paramTitle(const model::ParamSpec& spec);
 /// A value for people: "4 workers", "exponential, mean 10 ms", "open".
