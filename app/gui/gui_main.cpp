@@ -6,11 +6,13 @@
 #include "common/resources.h"
 #include "document/document.h"
 #include "main_window.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFontDatabase>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
@@ -78,6 +80,7 @@ int guiMain(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QObject::tr("System Design Lab"));
     QApplication::setApplicationVersion(SDLAB_VERSION);
     widgets::initResources();
+    applyTheme(themeFromName(QSettings().value("theme").toString()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -91,10 +94,16 @@ int guiMain(int argc, char* argv[]) {
                                     "id");
     const QCommandLineOption welcome("welcome",
                                      QObject::tr("With --screenshot: the welcome page."));
-    parser.addOptions({shot, select, welcome});
+    const QCommandLineOption theme("theme", QObject::tr("system, light or dark (remembered)."),
+                                   "name");
+    parser.addOptions({shot, select, welcome, theme});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
+    if (parser.isSet(theme)) {
+        applyTheme(themeFromName(parser.value(theme)));
+        if (!parser.isSet(shot)) QSettings().setValue("theme", parser.value(theme));
+    }
 
     MainWindow window;
     if (parser.isSet(shot))

@@ -10,9 +10,11 @@
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
 #include "palette/palette_widget.h"
+#include "theme.h"
 #include "welcome_page.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -203,6 +205,23 @@ void MainWindow::createMenus() {
 
     auto* view = menuBar()->addMenu(tr("&View"));
     view->addActions({zoomInAct_, zoomOutAct_, zoomResetAct_, fitAct_});
+    view->addSeparator();
+    auto* themeMenu = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const std::pair<QString, Theme> choices[] = {{tr("Follow the System"), Theme::System},
+                                                 {tr("Light"), Theme::Light},
+                                                 {tr("Dark"), Theme::Dark}};
+    const Theme current = themeFromName(QSettings().value("theme").toString());
+    for (const auto& [text, theme] : choices) {
+        auto* a = themeMenu->addAction(text, this, [this, theme = theme] {
+            applyTheme(theme);
+            QSettings().setValue("theme", themeName(theme));
+            scene_->update(); // cards and links take their colours from the palette
+        });
+        a->setCheckable(true);
+        a->setChecked(theme == current);
+        themes->addAction(a);
+    }
     view->addSeparator();
     view->addAction(welcomeAct_);
     view->addSeparator();
