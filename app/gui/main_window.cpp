@@ -90,7 +90,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(welcome_, &WelcomePage::newRequested, this, &MainWindow::newDocument);
     connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::open);
-    connect(welcome_, &WelcomePage::fileRequested, this, [this](const QString& p) { openFile(p); });
+    connect(welcome_, &WelcomePage::fileRequested, this, [this](const QString& p) {
+        if (maybeSave()) openFile(p);
+    });
     connect(welcome_, &WelcomePage::exampleRequested, this, &MainWindow::openExample);
 
     doc_->newScenario();
@@ -170,7 +172,13 @@ void MainWindow::createMenus() {
         recent->clear();
         const QStringList files = QSettings().value("recentFiles").toStringList();
         for (const auto& path : files)
-            recent->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+            recent
+                ->addAction(QStringLiteral("%1 — %2").arg(QFileInfo(path).fileName(),
+                                                          QFileInfo(path).absolutePath()),
+                            this,
+                            [this, path] {
+                                if (maybeSave()) openFile(path); // never drop unsaved work
+                            })
                 ->setToolTip(path);
         recent->setEnabled(!files.isEmpty());
     });
@@ -382,6 +390,7 @@ bool MainWindow::saveAs() {
         return false;
     }
     autosave_->discard();
+    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     QSettings().setValue("lastDir", QFileInfo(path).absolutePath());
     addRecentFile(QFileInfo(path).absoluteFilePath());
     return true;
@@ -512,7 +521,18 @@ void MainWindow::alignSelection(widgets::Alignment how) {
 void MainWindow::groupIntoZone() {
     const QStringList ids = scene_->selectedComponentIds();
     if (ids.isEmpty()) return;
-    const QString label = tr("Zone %1").arg(QChar('A' + int(doc_->scenario().zones.size()) % 26));
+    QString label; // the first free "Zone A", "Zone B", …
+    for (int n = 0; n < 26; ++n) {
+        const QString candidate = tr("Zone %1").arg(QChar('A' + n % 26));
+        bool taken = false;
+        for (const auto& z : doc_->scenario().zones)
+            taken |= QString::fromStdString(z.label) == candidate;
+        if (!taken) {
+            label = candidate;
+            break;
+        }
+    }
+    if (label.isEmpty()) label = tr("Zone %1").arg(doc_->scenario().zones.size() + 1);
     doc_->addZone(label, ids);
     statusBar()->showMessage(tr("Grouped into %1. A zone is a failure domain: an outage takes "
                                 "the whole zone down.")

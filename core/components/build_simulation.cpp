@@ -97,7 +97,33 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         link.latency = durationFromJson(l.params["latency_ms"]);
         link.weight = l.params["weight"].get<double>();
         link.rng = sim::makeStream(s.seed, "link:" + l.from + "->" + l.to);
+        if (const double timeout = l.params["timeout_ms"].get<double>(); timeout > 0)
+            link.timeout = timeout / 1000.0;
+        const Json& r = l.params["retries"];
+        link.retry.maxAttempts = r["max_attempts"].get<int>();
+        link.retry.base = r["base_ms"].get<double>() / 1000.0;
+        link.retry.multiplier = r["multiplier"].get<double>();
+        link.retry.max = r["max_ms"].get<double>() / 1000.0;
+        link.retry.jitter = r["jitter"] == "none"    ? sim::RetryPolicy::Jitter::None
+                            : r["jitter"] == "equal" ? sim::RetryPolicy::Jitter::Equal
+                                                     : sim::RetryPolicy::Jitter::Full;
         simulation->addLink(std::move(link));
+    }
+    for (const auto& f : s.faults) {
+        sim::Fault fault;
+        fault.kind = f.kind == "slow"     ? sim::Fault::Kind::Slow
+                     : f.kind == "errors" ? sim::Fault::Kind::Errors
+                                          : sim::Fault::Kind::Crash; // crash, zone_outage
+        for (const auto& id : f.targets)
+            fault.targets.push_back(sim::Index(s.indexOf(id)));
+        for (std::size_t i = 0; i < s.components.size(); ++i)
+            if (!f.zone.empty() && s.components[i].zone == f.zone)
+                fault.targets.push_back(sim::Index(i));
+        fault.start = f.atS;
+        if (f.durationS > 0) fault.end = f.atS + f.durationS;
+        fault.factor = f.factor;
+        fault.rate = f.rate;
+        simulation->addFault(std::move(fault));
     }
     return simulation;
 }

@@ -62,6 +62,7 @@ void Client::send(sim::Simulation& sim) {
 
 void Client::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
     const double latencyMs = (sim.now() - sim.requestOf(frame).created) * 1000.0;
+    const auto cause = sim.frame(frame).lastOutcome;
     sim.finishRequest(frame);
     counters.inside.add(-1, sim.now());
     if (ok) {
@@ -70,6 +71,8 @@ void Client::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
         if (sim.measuring()) latency.record(latencyMs);
     } else {
         ++counters.failed;
+        if (cause != sim::Outcome::Ok && int(cause) < metrics::kFailureCauses)
+            ++counters.failedBy[std::size_t(cause)];
     }
     if (config_.closedLoop)
         sim.schedule(config_.thinkTime.sample(rng_), EventKind::Timer, index(), 0);

@@ -1,5 +1,7 @@
 #include "load_balancer.h"
 
+#include "fault_gate.h"
+
 #include "sim/simulation.h"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +24,7 @@ void LoadBalancer::start(sim::Simulation& sim) {
 
 void LoadBalancer::onArrive(sim::Simulation& sim, sim::Index frame) {
     ++counters.arrivals;
+    if (failIfFaulty(sim, *this, frame, rng_)) return;
     if (outLinks().empty()) {
         ++counters.rejected;
         sim.respond(frame, false);

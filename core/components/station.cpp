@@ -1,5 +1,7 @@
 #include "station.h"
 
+#include "fault_gate.h"
+
 #include "sim/simulation.h"
 
 namespace sdlab::components {
@@ -15,11 +17,13 @@ void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index 
     counters.busy.set(++busy_, sim.now());
     const auto& dist =
         sim.requestOf(frame).kind == sim::RequestKind::Read ? config_.readTime : config_.writeTime;
-    sim.schedule(dist.sample(rng_), sim::EventKind::ServiceDone, index(), frame);
+    sim.schedule(dist.sample(rng_) * faults.slowFactor, sim::EventKind::ServiceDone, index(),
+                 frame);
 }
 
 void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
     ++counters.arrivals;
+    if (failIfFaulty(sim, *this, frame, rng_)) return;
     const std::size_t which = instances_.size() == 1 ? 0 : nextInstance_++ % instances_.size();
     sim.frame(frame).step = std::uint32_t(which); // which instance, until the work is done
     Instance& instance = instances_[which];
@@ -35,7 +39,7 @@ void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
         return;
     }
     ++counters.rejected;
-    sim.respond(frame, false);
+    sim.respond(frame, false, sim::Outcome::Rejected);
 }
 
 void Station::onServiceDone(sim::Simulation& sim, sim::Index frame) {
@@ -51,6 +55,10 @@ void Station::onServiceDone(sim::Simulation& sim, sim::Index frame) {
         beginService(sim, instance, next);
     }
     sim.frame(frame).step = 0;
+    if (faults.down) { // crashed while working on it: the connection drops
+        sim.respond(frame, false, sim::Outcome::Crashed);
+        return;
+    }
     afterLocalWork(sim, frame);
 }
 

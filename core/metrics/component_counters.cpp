@@ -3,16 +3,25 @@
 namespace sdlab::metrics {
 
 CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
-    return {time - e.time,           arrivals - e.arrivals,
-            completed - e.completed, rejected - e.rejected,
-            failed - e.failed,       reads - e.reads,
-            readHits - e.readHits,   busyArea - e.busyArea,
-            queueArea - e.queueArea, inFlightArea - e.inFlightArea};
+    CounterSnapshot d{time - e.time,
+                      arrivals - e.arrivals,
+                      completed - e.completed,
+                      rejected - e.rejected,
+                      failed - e.failed,
+                      reads - e.reads,
+                      readHits - e.readHits,
+                      busyArea - e.busyArea,
+                      queueArea - e.queueArea,
+                      inFlightArea - e.inFlightArea,
+                      {}};
+    for (std::size_t k = 0; k < failedBy.size(); ++k)
+        d.failedBy[k] = failedBy[k] - e.failedBy[k];
+    return d;
 }
 
 CounterSnapshot ComponentCounters::snapshot(double now) const {
-    return {now,   arrivals, completed,      rejected,         failed,
-            reads, readHits, busy.area(now), queued.area(now), inside.area(now)};
+    return {now,      arrivals,       completed,        rejected,         failed,  reads,
+            readHits, busy.area(now), queued.area(now), inside.area(now), failedBy};
 }
 
 } // namespace sdlab::metrics

@@ -2,9 +2,13 @@
 
 #include "time_average.h"
 
+#include <array>
 #include <cstdint>
 
 namespace sdlab::metrics {
+
+/// Indexed by sim::Outcome (Ok is unused).
+inline constexpr int kFailureCauses = 6;
 
 /// A reading of a component's cumulative counters at one instant. Any window's figures (the
 /// measured run after warm-up, one chart interval) are the difference of two readings.
@@ -19,6 +23,7 @@ struct CounterSnapshot {
     double busyArea = 0;     ///< ∫ busy workers dt
     double queueArea = 0;    ///< ∫ requests waiting dt
     double inFlightArea = 0; ///< ∫ requests inside (waiting + in service) dt
+    std::array<std::uint64_t, kFailureCauses> failedBy{}; ///< failures by sim::Outcome
 
     CounterSnapshot operator-(const CounterSnapshot& earlier) const;
 };
@@ -34,6 +39,7 @@ struct ComponentCounters {
     TimeIntegral busy;           ///< workers busy
     TimeIntegral queued;         ///< requests waiting for a worker
     TimeIntegral inside;         ///< requests waiting or in service
+    std::array<std::uint64_t, kFailureCauses> failedBy{}; ///< (clients) failures by cause
 
     CounterSnapshot snapshot(double now) const;
 };

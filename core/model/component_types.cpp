@@ -182,6 +182,25 @@ const std::vector<ParamSpec>& linkParams() {
          {},
          "One-way network delay: a number of ms, or a distribution."},
         number("weight", 1, 1e-6, 1e6, "", "Share of traffic (weighted balancing, clients)."),
+        number("timeout_ms", 0, 0, 3.6e6, "ms",
+               "The caller gives up after this long (0 = waits for ever); the callee may still be "
+               "working on it."),
+        {"retries",
+         ParamKind::Object,
+         Json::object(),
+         0,
+         0,
+         "",
+         {},
+         "Calling again after a failure or timeout, with exponential backoff.",
+         "",
+         {integer("max_attempts", 1, 1, 20, "attempts",
+                  "Attempts in all, the first included (1 = no retries)."),
+          number("base_ms", 10, 0, 3.6e6, "ms", "Backoff before the first retry."),
+          number("multiplier", 2, 1, 100, "", "Each backoff is this many times the previous."),
+          number("max_ms", 1000, 0, 3.6e6, "ms", "Longest backoff."),
+          choice("jitter", {"full", "equal", "none"},
+                 "full: random in [0, backoff]; equal: backoff/2 plus random up to backoff/2.")}},
     };
     return params;
 }

@@ -10,7 +10,7 @@ namespace sdlab::model {
 
 /// What kind of value a parameter takes. Durations are objects such as
 /// {"dist": "exponential", "mean_ms": 10}; latencies also accept a plain number of ms.
-enum class ParamKind { Integer, Number, Choice, Duration, Latency };
+enum class ParamKind { Integer, Number, Choice, Duration, Latency, Object };
 
 /// One parameter of a component or link type: everything the file reader needs to check it
 /// and the inspector needs to show and edit it.
@@ -26,6 +26,8 @@ struct ParamSpec {
     /// "param=value": the parameter only matters when another one has that value (a closed
     /// loop's users, a hash ring's virtual nodes). Editors hide it otherwise; files keep it.
     std::string onlyWhen = {};
+    /// Object: the fields of the nested object (a link's retry policy).
+    std::vector<ParamSpec> fields = {};
 };
 
 /// Whether `spec` matters for a component with these (complete) parameters.
@@ -37,9 +39,9 @@ struct ComponentType {
     std::string category; ///< palette group: Traffic, Edge, Compute, Data, Messaging, Control
     std::string help;
     std::vector<ParamSpec> params;
-    bool sends = true;    ///< may have outgoing links
-    bool receives = true; ///< may have incoming links
-    int maxOutLinks = -1; ///< -1: any number
+    bool sends = true;         ///< may have outgoing links
+    bool receives = true;      ///< may have incoming links
+    int maxOutLinks = -1;      ///< -1: any number
     std::string keywords = {}; ///< other words people search the palette with
 };
 

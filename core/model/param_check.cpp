@@ -132,7 +132,9 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
     for (const auto& spec : specs) {
         const std::string p = fieldPath(path, spec.name);
         if (!object.contains(spec.name)) {
-            out[spec.name] = spec.defaultValue;
+            out[spec.name] = spec.kind == ParamKind::Object
+                                 ? checkParams(Json::object(), spec.fields, p, {}, spec.name)
+                                 : spec.defaultValue;
             continue;
         }
         const Json& v = object[spec.name];
@@ -160,6 +162,11 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
             break;
         case ParamKind::Duration:
             out[spec.name] = checkDistribution(v, p, spec.max);
+            break;
+        case ParamKind::Object:
+            if (!v.is_object())
+                throw ScenarioError(p, "expected an object, got " + describeType(v));
+            out[spec.name] = checkParams(v, spec.fields, p, {}, spec.name);
             break;
         }
     }

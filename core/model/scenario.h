@@ -28,6 +28,18 @@ struct ZoneSpec {
     Json ui = Json::object();
 };
 
+/// A scheduled fault: `kind` crash | slow | errors | zone_outage, on `targets` (component ids)
+/// or `zone`, from `atS` for `durationS` seconds (< 0: until the end).
+struct FaultSpec {
+    std::string kind;
+    std::vector<std::string> targets;
+    std::string zone;
+    double atS = 0;
+    double durationS = -1;
+    double factor = 1; ///< slow
+    double rate = 0;   ///< errors
+};
+
 struct LinkSpec {
     std::string from;
     std::string to;
@@ -47,6 +59,7 @@ struct Scenario {
     std::vector<ComponentSpec> components;
     std::vector<LinkSpec> links;
     std::vector<ZoneSpec> zones;
+    std::vector<FaultSpec> faults;
     Json ui = Json::object();
 
     /// Index of the component with this id, or -1.

@@ -6,6 +6,7 @@
 #include "param_check.h"
 #include "scenario_error.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -153,6 +154,54 @@ ZoneSpec readZone(const Json& z, const std::string& path, std::set<std::string>&
     return zone;
 }
 
+FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
+    if (!f.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(f));
+    static const std::vector<std::string> known = {"kind",       "target", "zone", "at_s",
+                                                   "duration_s", "factor", "rate"};
+    for (const auto& [key, value] : f.items())
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            failUnknownKey(path, key, known, "a fault");
+    FaultSpec fault;
+    fault.kind = requiredString(f, "kind", path);
+    static const std::vector<std::string> kinds = {"crash", "slow", "errors", "zone_outage"};
+    if (std::find(kinds.begin(), kinds.end(), fault.kind) == kinds.end())
+        throw ScenarioError(fieldPath(path, "kind"),
+                            "'" + fault.kind +
+                                "' is not a fault kind this build simulates (crash, "
+                                "slow, errors, zone_outage)");
+    auto number = [&](const char* key, double min, double max, double dflt) {
+        if (!f.contains(key)) return dflt;
+        const Json& v = f[key];
+        if (!v.is_number() || !(v.get<double>() >= min && v.get<double>() <= max))
+            throw ScenarioError(fieldPath(path, key),
+                                "expected a number between " + std::to_string(min) + " and " +
+                                    std::to_string(max) + ", got " + v.dump());
+        return v.get<double>();
+    };
+    fault.atS = number("at_s", 0, 1e7, 0);
+    fault.durationS = number("duration_s", 1e-6, 1e7, -1);
+    fault.factor = number("factor", 1e-3, 1e6, 1);
+    fault.rate = number("rate", 0, 1, 0);
+    if (fault.kind == "zone_outage") {
+        fault.zone = requiredString(f, "zone", path);
+        if (s.zoneIndexOf(fault.zone) < 0)
+            throw ScenarioError(fieldPath(path, "zone"), "no zone has id '" + fault.zone + "'");
+        return fault;
+    }
+    if (!f.contains("target")) throw ScenarioError(fieldPath(path, "target"), "missing");
+    const Json& t = f["target"];
+    const Json list = t.is_array() ? t : Json::array({t});
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string p = t.is_array()
+                                  ? fieldPath(path, "target") + "[" + std::to_string(i) + "]"
+                                  : fieldPath(path, "target");
+        if (!list[i].is_string() || s.indexOf(list[i].get<std::string>()) < 0)
+            throw ScenarioError(p, "expected the id of a component, got " + list[i].dump());
+        fault.targets.push_back(list[i].get<std::string>());
+    }
+    return fault;
+}
+
 Scenario readRoot(const Json& root) {
     if (!root.is_object())
         throw ScenarioError("", "expected a JSON object at the top, got " + describeType(root));
@@ -161,9 +210,9 @@ Scenario readRoot(const Json& root) {
         throw ScenarioError("version", "this build reads version " +
                                            std::to_string(Scenario::kVersion) + " files, got " +
                                            root["version"].dump());
-    const Json top =
-        checkParams(root, scenarioParams(), "",
-                    {"name", "description", "zones", "components", "links", "ui"}, "a scenario");
+    const Json top = checkParams(
+        root, scenarioParams(), "",
+        {"name", "description", "zones", "components", "links", "faults", "ui"}, "a scenario");
     s.version = top["version"].get<int>();
     s.seed = top["seed"].get<std::uint64_t>();
     s.durationS = top["duration_s"].get<double>();
@@ -188,6 +237,9 @@ Scenario readRoot(const Json& root) {
     const Json& links = requiredArray(root, "links", false);
     for (std::size_t i = 0; i < links.size(); ++i)
         s.links.push_back(readLink(links[i], "links[" + std::to_string(i) + "]", s, seen));
+    const Json& faults = requiredArray(root, "faults", false);
+    for (std::size_t i = 0; i < faults.size(); ++i)
+        s.faults.push_back(readFault(faults[i], "faults[" + std::to_string(i) + "]", s));
     analysis::checkTopology(s);
     return s;
 }
@@ -273,6 +325,21 @@ std::string serializeScenario(const Scenario& s) {
         j.update(l.params);
         if (!l.ui.empty()) j["ui"] = l.ui;
         links.push_back(std::move(j));
+    }
+    if (!s.faults.empty()) {
+        auto& faults = root["faults"] = Json::array();
+        for (const auto& f : s.faults) {
+            Json j = {{"kind", f.kind}};
+            if (f.kind == "zone_outage")
+                j["zone"] = f.zone;
+            else
+                j["target"] = f.targets.size() == 1 ? Json(f.targets[0]) : Json(f.targets);
+            j["at_s"] = f.atS;
+            if (f.durationS > 0) j["duration_s"] = f.durationS;
+            if (f.kind == "slow") j["factor"] = f.factor;
+            if (f.kind == "errors") j["rate"] = f.rate;
+            faults.push_back(std::move(j));
+        }
     }
     if (!s.ui.empty()) root["ui"] = s.ui;
     return root.dump(2) + "\n";

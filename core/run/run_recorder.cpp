@@ -26,6 +26,19 @@ Json latencyJson(const metrics::LatencyHistogram& h) {
             {"max", rounded(h.max())}};
 }
 
+/// The contract's causes; those this build cannot produce yet stay at 0.
+Json errorsByCause(const metrics::CounterSnapshot& c) {
+    auto count = [&](sim::Outcome o) { return c.failedBy[std::size_t(o)]; };
+    return {{"timeout", count(sim::Outcome::Timeout)},
+            {"breaker_open", 0},
+            {"rate_limited", 0},
+            {"rejected", count(sim::Outcome::Rejected)},
+            {"crashed", count(sim::Outcome::Crashed)},
+            {"partitioned", 0},
+            {"injected", count(sim::Outcome::Injected)},
+            {"hop_limit", count(sim::Outcome::HopLimit)}};
+}
+
 bool isCache(const model::ComponentSpec& spec) {
     return spec.type == "cache";
 }
@@ -103,6 +116,8 @@ std::vector<double> RunRecorder::sample() {
 void RunRecorder::beginMeasurement() {
     for (std::size_t i = 0; i < sim_.componentCount(); ++i)
         atWarmup_[i] = sim_.component(sim::Index(i)).counters.snapshot(sim_.now());
+    retriesAtWarmup_ = sim_.retries();
+    wastedAtWarmup_ = sim_.wastedAnswers();
 }
 
 RunRecorder::Totals RunRecorder::endToEnd() const {
@@ -112,6 +127,8 @@ RunRecorder::Totals RunRecorder::endToEnd() const {
         t.counters.arrivals += d.arrivals;
         t.counters.completed += d.completed;
         t.counters.failed += d.failed;
+        for (std::size_t k = 0; k < d.failedBy.size(); ++k)
+            t.counters.failedBy[k] += d.failedBy[k];
         t.counters.time = d.time;
         t.latency.merge(c->latency);
     }
@@ -135,7 +152,10 @@ Json RunRecorder::report() const {
         {"in_flight_at_end", sim_.requestsInFlight()},
         {"error_rate", rounded(ratio(double(c.failed), double(c.completed + c.failed)))},
         {"throughput_rps", rounded(ratio(double(c.completed), measured))},
-        {"latency_ms", latencyJson(e2e.latency)}};
+        {"latency_ms", latencyJson(e2e.latency)},
+        {"errors_by_cause", errorsByCause(c)},
+        {"retries", sim_.retries() - retriesAtWarmup_},
+        {"wasted_answers", sim_.wastedAnswers() - wastedAtWarmup_}};
 
     Json& comps = out["components"] = Json::object();
     for (std::size_t i = 0; i < scenario_.components.size(); ++i) {

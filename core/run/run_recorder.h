@@ -40,6 +40,8 @@ private:
     std::vector<components::Client*> clients_;
     std::vector<metrics::CounterSnapshot> atWarmup_;
     std::vector<metrics::CounterSnapshot> atLastSample_;
+    std::uint64_t retriesAtWarmup_ = 0;
+    std::uint64_t wastedAtWarmup_ = 0;
 };
 
 } // namespace sdlab::run

@@ -12,6 +12,13 @@ namespace sdlab::sim {
 
 class Simulation;
 
+/// What faults currently do to a component (set by the simulation's fault schedule).
+struct FaultState {
+    bool down = false;     ///< crashed: every call fails at once
+    double slowFactor = 1; ///< own work takes this many times longer
+    double errorRate = 0;  ///< fraction of calls failed on arrival
+};
+
 /// One box of the architecture. The simulation calls these hooks when events reach it; a
 /// hook that hands the request on (Simulation::call / respond) must do so as its last act,
 /// since a zero-latency hop runs the next component's hook straight away.
@@ -43,6 +50,7 @@ public:
     const std::vector<Index>& outLinks() const { return outLinks_; }
     void addOutLink(Index link) { outLinks_.push_back(link); }
 
+    FaultState faults;
     metrics::ComponentCounters counters;
     metrics::LatencyHistogram latency; ///< time spent here (queue + own work), measured window
 

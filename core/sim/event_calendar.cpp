@@ -22,14 +22,14 @@ std::size_t indexOfSmallest(const std::vector<Event>& events) {
 }
 } // namespace
 
-int EventCalendar::bucketOf(const Event& e) const {
+inline int EventCalendar::bucketOf(const Event& e) const {
     // Keys are unique and never below the last key sorted out, so one of the words differs.
     const std::uint64_t t = timeBits(e.time);
     if (t != lastTime_) return 128 - std::countl_zero(t ^ lastTime_);
     return 64 - std::countl_zero(e.order ^ lastOrder_);
 }
 
-void EventCalendar::place(const Event& e) {
+inline void EventCalendar::place(const Event& e) {
     const int b = bucketOf(e);
     buckets_[std::size_t(b)].push_back(e);
     nonEmpty_[std::size_t(b >> 6)] |= std::uint64_t(1) << (b & 63);
@@ -111,15 +111,21 @@ void EventCalendar::settle() {
     const int b = int(word * 64) + std::countr_zero(nonEmpty_[word]);
     std::vector<Event>& bucket = buckets_[std::size_t(b)];
     nonEmpty_[word] &= ~(std::uint64_t(1) << (b & 63));
-    const std::size_t min = indexOfSmallest(bucket);
+    // One pass for the minimum, keeping its key in registers rather than recomputing it.
+    std::size_t min = 0;
+    std::uint64_t minTime = timeBits(bucket[0].time), minOrder = bucket[0].order;
+    const std::size_t n = bucket.size();
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::uint64_t t = timeBits(bucket[i].time);
+        if (t < minTime || (t == minTime && bucket[i].order < minOrder))
+            min = i, minTime = t, minOrder = bucket[i].order;
+    }
     current_ = bucket[min];
     hasCurrent_ = true;
-    lastTime_ = timeBits(current_.time);
-    lastOrder_ = current_.order;
-    bucket[min] = bucket.back();
-    bucket.pop_back();
-    for (const Event& e : bucket)
-        place(e); // each lands in a lower bucket
+    lastTime_ = minTime;
+    lastOrder_ = minOrder;
+    for (std::size_t i = 0; i < n; ++i)
+        if (i != min) place(bucket[i]); // each lands in a lower bucket
     bucket.clear();
 }
 

@@ -15,6 +15,9 @@ enum class EventKind : std::uint8_t {
     ResponseOk,     ///< a downstream answer reaches the caller (payload: caller's frame)
     ResponseFailed, ///< likewise, with an error
     Timer,          ///< a component's own timer (payload is the component's)
+    CallTimeout,    ///< a caller stops waiting (payload: callee frame, target: its generation)
+    Retry,          ///< a caller calls again after a backoff (payload: caller frame)
+    Fault,          ///< a scheduled fault starts or ends (payload: fault, target: 1 start/0 end)
 };
 
 struct Event {

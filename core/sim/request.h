@@ -12,6 +12,18 @@ inline constexpr Index kNone = std::numeric_limits<Index>::max();
 
 enum class RequestKind : std::uint8_t { Read, Write };
 
+/// How a call ended. Failures keep their first cause as they travel back to the client.
+enum class Outcome : std::uint8_t {
+    Ok,
+    Rejected, ///< a full queue turned it away
+    Crashed,  ///< the component was down
+    Injected, ///< an error fault failed it
+    Timeout,  ///< the caller stopped waiting
+    HopLimit, ///< it went round a loop too often
+    Inherited ///< (for respond(): pass on what the downstream call said)
+};
+inline constexpr int kOutcomeCount = 6; // Ok .. HopLimit
+
 /// One end-user request, from its client's send to the answer (or failure).
 struct Request {
     std::uint64_t id = 0;
@@ -20,6 +32,8 @@ struct Request {
     std::uint32_t key = 0;
     std::uint16_t attempt = 1;
     RequestKind kind = RequestKind::Read;
+    std::uint32_t liveFrames = 0; ///< frames still working on it (some may be orphaned)
+    bool finished = false;        ///< the client has its answer; freed with the last frame
 };
 
 /// One component's part in serving a request. Calls nest: a frame's parent is its caller's
@@ -33,7 +47,10 @@ struct Frame {
     Time arrived = 0;        ///< when the request reached this component
     std::uint32_t step = 0;  ///< component-private progress (next downstream call, chosen link)
     std::uint16_t depth = 0; ///< hops from the client
-    bool ok = true;          ///< false once a downstream call has failed
+    Index callLink = kNone;  ///< the link of the call this frame is waiting on
+    std::uint16_t callAttempt = 0;     ///< attempts made of that call (retries included)
+    Outcome lastOutcome = Outcome::Ok; ///< how the last downstream call ended
+    bool orphaned = false;             ///< its caller timed out: its answer will go nowhere
 };
 
 } // namespace sdlab::sim

@@ -1,5 +1,8 @@
 #include "simulation.h"
 
+#include <boost/random/uniform_01.hpp>
+#include <cmath>
+
 namespace sdlab::sim {
 
 StuckError::StuckError(Time at)
@@ -20,7 +23,15 @@ Index Simulation::addLink(Link link) {
     return index;
 }
 
+void Simulation::addFault(Fault fault) {
+    faults_.push_back(std::move(fault));
+}
+
 void Simulation::start() {
+    for (Index f = 0; f < faults_.size(); ++f) {
+        events_.push(faults_[f].start, EventKind::Fault, 1, f);
+        if (std::isfinite(faults_[f].end)) events_.push(faults_[f].end, EventKind::Fault, 0, f);
+    }
     for (auto& c : components_)
         c->start(*this);
 }
@@ -35,20 +46,28 @@ void Simulation::runUntil(Time t) {
             throw StuckError(now_);
         }
         ++eventsProcessed_;
-        Component& target = *components_[ev.target];
         switch (ev.kind()) {
         case EventKind::Arrive:
             arrive(ev.payload);
             break;
         case EventKind::ServiceDone:
-            target.onServiceDone(*this, ev.payload);
+            components_[ev.target]->onServiceDone(*this, ev.payload);
             break;
         case EventKind::ResponseOk:
         case EventKind::ResponseFailed:
-            target.onResponse(*this, ev.payload, ev.kind() == EventKind::ResponseOk);
+            deliver(ev.payload, ev.kind() == EventKind::ResponseOk);
             break;
         case EventKind::Timer:
-            target.onTimer(*this, ev.payload);
+            components_[ev.target]->onTimer(*this, ev.payload);
+            break;
+        case EventKind::CallTimeout:
+            timeOut(ev.payload, ev.target);
+            break;
+        case EventKind::Retry:
+            call(ev.payload, frames_[ev.payload].callLink);
+            break;
+        case EventKind::Fault:
+            applyFault(faults_[ev.payload], ev.target != 0);
             break;
         }
     }
@@ -63,33 +82,38 @@ Index Simulation::startRequest(Index client, RequestKind kind, std::uint32_t key
     req.deadline = now_ + timeout;
     req.key = key;
     req.kind = kind;
-    const Index f = frames_.acquire();
+    const Index f = acquireFrame(r);
     Frame& root = frames_[f];
-    root.request = r;
     root.component = client;
     root.arrived = now_;
     return f;
 }
 
 void Simulation::finishRequest(Index rootFrame) {
-    requests_.release(frames_[rootFrame].request);
-    frames_.release(rootFrame);
+    // Orphaned work may still be going on downstream: the request lives until it ends.
+    requests_[frames_[rootFrame].request].finished = true;
+    releaseFrame(rootFrame);
 }
 
 void Simulation::call(Index f, Index l) {
     const Link& ln = links_[l];
-    if (frames_[f].depth >= kMaxHops) {
-        schedule(0, EventKind::ResponseFailed, frames_[f].component, f);
+    Frame& caller = frames_[f];
+    caller.callLink = l;
+    if (caller.callAttempt == 0) caller.callAttempt = 1; // a retry has counted itself already
+    if (caller.depth >= kMaxHops) {
+        caller.lastOutcome = Outcome::HopLimit;
+        schedule(0, EventKind::ResponseFailed, caller.component, f);
         return;
     }
-    const Index child = frames_.acquire();
+    const Index child = acquireFrame(frames_[f].request);
     const Frame& parent = frames_[f];
     Frame& c = frames_[child];
-    c.request = parent.request;
     c.component = ln.to;
     c.parent = f;
     c.inLink = l;
     c.depth = std::uint16_t(parent.depth + 1);
+    if (std::isfinite(ln.timeout))
+        events_.push(now_ + ln.timeout, EventKind::CallTimeout, frames_.generation(child), child);
     const Time delay = travel(l);
     if (delay <= 0)
         arrive(child);
@@ -102,17 +126,78 @@ void Simulation::arrive(Index f) {
     components_[frames_[f].component]->onArrive(*this, f);
 }
 
-void Simulation::respond(Index f, bool ok) {
-    const Index parent = frames_[f].parent;
-    const Index l = frames_[f].inLink;
-    frames_.release(f);
-    const Index caller = frames_[parent].component;
+void Simulation::respond(Index f, bool ok, Outcome cause) {
+    const Frame& done = frames_[f];
+    const Index parent = done.parent;
+    const Index l = done.inLink;
+    const bool orphaned = done.orphaned;
+    const Outcome outcome = ok                            ? Outcome::Ok
+                            : cause == Outcome::Inherited ? done.lastOutcome
+                                                          : cause;
+    releaseFrame(f);
+    if (orphaned) { // the caller gave up on this answer long ago
+        ++wastedAnswers_;
+        return;
+    }
+    frames_[parent].lastOutcome = outcome;
     const Time delay = travel(l);
     if (delay <= 0)
-        components_[caller]->onResponse(*this, parent, ok);
+        deliver(parent, ok);
     else
-        events_.push(now_ + delay, ok ? EventKind::ResponseOk : EventKind::ResponseFailed, caller,
-                     parent);
+        events_.push(now_ + delay, ok ? EventKind::ResponseOk : EventKind::ResponseFailed,
+                     frames_[parent].component, parent);
+}
+
+void Simulation::deliver(Index f, bool ok) {
+    if (!ok && retryLater(f)) return;
+    frames_[f].callAttempt = 0;
+    components_[frames_[f].component]->onResponse(*this, f, ok);
+}
+
+bool Simulation::retryLater(Index f) {
+    Frame& caller = frames_[f];
+    if (caller.callLink == kNone || caller.lastOutcome == Outcome::HopLimit) return false;
+    Link& ln = links_[caller.callLink];
+    const RetryPolicy& policy = ln.retry;
+    if (caller.callAttempt >= policy.maxAttempts) return false;
+    const Time cap =
+        std::min(policy.max, policy.base * std::pow(policy.multiplier, caller.callAttempt - 1));
+    const double u = policy.jitter == RetryPolicy::Jitter::None
+                         ? 1.0
+                         : boost::random::uniform_01<double>()(ln.rng);
+    const Time backoff = policy.jitter == RetryPolicy::Jitter::Full    ? cap * u
+                         : policy.jitter == RetryPolicy::Jitter::Equal ? cap / 2 + cap / 2 * u
+                                                                       : cap;
+    ++caller.callAttempt;
+    ++retries_;
+    events_.push(now_ + backoff, EventKind::Retry, caller.component, f);
+    return true;
+}
+
+void Simulation::timeOut(Index child, std::uint32_t generation) {
+    if (frames_.generation(child) != generation) return; // answered (or gone) in time
+    Frame& late = frames_[child];
+    late.orphaned = true; // it keeps working; its answer will be wasted
+    const Index parent = late.parent;
+    frames_[parent].lastOutcome = Outcome::Timeout;
+    deliver(parent, false);
+}
+
+void Simulation::applyFault(const Fault& fault, bool starting) {
+    for (Index target : fault.targets) {
+        FaultState& state = components_[target]->faults;
+        switch (fault.kind) {
+        case Fault::Kind::Crash:
+            state.down = starting;
+            break;
+        case Fault::Kind::Slow:
+            state.slowFactor = starting ? fault.factor : 1.0;
+            break;
+        case Fault::Kind::Errors:
+            state.errorRate = starting ? fault.rate : 0.0;
+            break;
+        }
+    }
 }
 
 std::size_t Simulation::poolBytes() const {

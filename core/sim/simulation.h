@@ -6,6 +6,7 @@
 #include "request.h"
 #include "slot_pool.h"
 
+#include <limits>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -13,12 +14,36 @@
 
 namespace sdlab::sim {
 
+/// Calling again after a failure: exponential backoff with optional jitter (AWS's "full" and
+/// "equal" jitter).
+struct RetryPolicy {
+    enum class Jitter { None, Full, Equal };
+    int maxAttempts = 1; ///< in all, the first included: 1 = no retries
+    Time base = 0.01;
+    double multiplier = 2;
+    Time max = 1;
+    Jitter jitter = Jitter::Full;
+};
+
 struct Link {
     Index from = kNone;
     Index to = kNone;
     Distribution latency = Distribution::deterministic(0);
     double weight = 1;
+    Time timeout = std::numeric_limits<Time>::infinity(); ///< the caller gives up after this
+    RetryPolicy retry;
     Rng rng;
+};
+
+/// A fault from the scenario's schedule, applied to its targets between `start` and `end`.
+struct Fault {
+    enum class Kind { Crash, Slow, Errors };
+    Kind kind = Kind::Crash;
+    std::vector<Index> targets;
+    Time start = 0;
+    Time end = std::numeric_limits<Time>::infinity();
+    double factor = 1; ///< slow: service times multiplied by this
+    double rate = 0;   ///< errors: fraction of calls failed
 };
 
 /// Thrown when time stops advancing: a loop of zero-duration work (say, users who never
@@ -43,6 +68,7 @@ public:
 
     Index addComponent(std::unique_ptr<Component> component);
     Index addLink(Link link);
+    void addFault(Fault fault);
 
     void start();
     /// Processes every event up to and including time t, then sets the clock to t.
@@ -63,8 +89,9 @@ public:
     void finishRequest(Index rootFrame);
     /// Sends the request of `frame` over `link`; the answer comes back as onResponse(frame).
     void call(Index frame, Index link);
-    /// Answers `frame`'s caller; the frame is released.
-    void respond(Index frame, bool ok);
+    /// Answers `frame`'s caller; the frame is released. A failure carries `cause`, or, by
+    /// default, the cause its own downstream call failed with.
+    void respond(Index frame, bool ok, Outcome cause = Outcome::Inherited);
 
     Frame& frame(Index f) { return frames_[f]; }
     const Request& requestOf(Index f) const { return requests_[frames_[f].request]; }
@@ -77,9 +104,30 @@ public:
     std::size_t requestsInFlight() const { return requests_.inUse(); }
     /// Bytes held by the engine's pools and calendar (for the memory benchmark).
     std::size_t poolBytes() const;
+    /// Answers that arrived after their caller had stopped waiting (work done for nothing).
+    std::uint64_t wastedAnswers() const { return wastedAnswers_; }
+    std::uint64_t retries() const { return retries_; }
 
 private:
     void arrive(Index frame);
+    /// An answer (or a timeout) reaches the frame waiting for it: retry, or hand it over.
+    void deliver(Index frame, bool ok);
+    bool retryLater(Index frame);
+    void timeOut(Index child, std::uint32_t generation);
+    void applyFault(const Fault& fault, bool starting);
+    // On every hop: defined here so that they inline.
+    Index acquireFrame(Index request) {
+        const Index f = frames_.acquire();
+        frames_[f].request = request;
+        ++requests_[request].liveFrames;
+        return f;
+    }
+    void releaseFrame(Index f) {
+        const Index r = frames_[f].request;
+        frames_.release(f);
+        Request& req = requests_[r];
+        if (--req.liveFrames == 0 && req.finished) requests_.release(r);
+    }
     Time travel(Index link) { return links_[link].latency.sample(links_[link].rng); }
 
     Time now_ = 0;
@@ -92,6 +140,9 @@ private:
     SlotPool<Frame> frames_;
     std::vector<std::unique_ptr<Component>> components_;
     std::vector<Link> links_;
+    std::vector<Fault> faults_;
+    std::uint64_t wastedAnswers_ = 0;
+    std::uint64_t retries_ = 0;
 };
 
 } // namespace sdlab::sim

@@ -108,9 +108,14 @@ private slots:
         QCOMPARE(w.document()->scenario().links.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(w.document()->scenario().links[0].to), QString("service1"));
 
+        // The handle still starts a link where an existing link leaves the card.
+        dropFromPalette(w, "database", centre + QPoint(150, 200));
+        dragLink(w, "client1", "database1");
+        QCOMPARE(w.document()->scenario().links.size(), std::size_t(2));
+
         // The reverse would send requests into a client: refused, with the reason shown.
         dragLink(w, "service1", "client1");
-        QCOMPARE(w.document()->scenario().links.size(), std::size_t(1));
+        QCOMPARE(w.document()->scenario().links.size(), std::size_t(2));
         QVERIFY(w.statusBar()->currentMessage().contains("receives none"));
     }
 

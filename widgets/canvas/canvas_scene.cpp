@@ -8,6 +8,7 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMimeData>
 #include <QPainter>
 #include <QPalette>
@@ -189,6 +190,12 @@ QPointF CanvasScene::freeSpot() const {
     return {std::round((r.right() + 10) / 10) * 10, std::round((r.top() + 30) / 10) * 10};
 }
 
+qreal CanvasScene::viewZoom(const QWidget* viewport) {
+    const auto* view =
+        viewport ? qobject_cast<const QGraphicsView*>(viewport->parentWidget()) : nullptr;
+    return view ? view->transform().m11() : 1.0;
+}
+
 ComponentItem* CanvasScene::componentAt(QPointF scenePos) const {
     for (auto* item : items(scenePos))
         if (item->type() == ComponentItem::Type) return static_cast<ComponentItem*>(item);
@@ -219,8 +226,8 @@ void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         auto* item = componentAt(event->scenePos());
         // From the handle, or Shift+drag from anywhere on a card.
-        if (item &&
-            (item->isOnHandle(event->scenePos()) || (event->modifiers() & Qt::ShiftModifier))) {
+        if (item && (item->isOnHandle(event->scenePos(), viewZoom(event->widget())) ||
+                     (event->modifiers() & Qt::ShiftModifier))) {
             connectFrom_ = item->id();
             connectLine_ = addLine(QLineF(item->handleScenePos(), event->scenePos()),
                                    QPen(QApplication::palette().color(QPalette::Highlight), 2,

@@ -63,6 +63,7 @@ private:
     void addLinkItem(const LinkKey& key);
     void removeLinkItem(const LinkKey& key);
     ComponentItem* componentAt(QPointF scenePos) const;
+    static qreal viewZoom(const QWidget* viewport);
     void commitMoves();
     void rebuildZones();
 

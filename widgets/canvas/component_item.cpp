@@ -157,9 +157,10 @@ QPointF ComponentItem::handleScenePos() const {
     return mapToScene(QPointF(kWidth, kHeight / 2));
 }
 
-bool ComponentItem::isOnHandle(QPointF scenePos) const {
+bool ComponentItem::isOnHandle(QPointF scenePos, qreal zoom) const {
     // Generous: the handle is small on screen when zoomed out, and missing it drags the card.
-    return QLineF(scenePos, handleScenePos()).length() <= kHandleRadius + 8;
+    const qreal reach = std::max(kHandleRadius + 8, 12 / std::max(zoom, 0.05));
+    return QLineF(scenePos, handleScenePos()).length() <= reach;
 }
 
 QRectF ComponentItem::cardSceneRect() const {
@@ -186,7 +187,9 @@ void ComponentItem::detach(LinkItem* link) {
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant& value) {
-    if (change == ItemPositionChange) {
+    // Snap only what the mouse drags: positions set from the model (undo, align, files) are
+    // taken as they are, so the card and the model never disagree.
+    if (change == ItemPositionChange && scene() && scene()->mouseGrabberItem()) {
         const QPointF p = value.toPointF();
         return QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
     }

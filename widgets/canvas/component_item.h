@@ -38,7 +38,9 @@ public:
 
     /// The connection handle on the card's right edge, in scene coordinates.
     QPointF handleScenePos() const;
-    bool isOnHandle(QPointF scenePos) const;
+    /// Within the handle's reach; `zoom` (the view's scale) keeps the reach at least 12 screen
+    /// pixels however far one zooms out.
+    bool isOnHandle(QPointF scenePos, qreal zoom = 1) const;
     QRectF cardSceneRect() const;
     /// Where a line from the card's centre towards `scenePoint` leaves the card.
     QPointF boundaryPointToward(QPointF scenePoint) const;

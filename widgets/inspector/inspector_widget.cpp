@@ -280,6 +280,7 @@ void InspectorWidget::addParamRows(QFormLayout* form, const std::vector<model::P
     form_ = form;
     for (const auto& spec : specs) {
         ParamEditor* editor = createParamEditor(spec);
+        if (!editor) continue; // a nested policy (retries): edited in the file for now
         form->addRow(createRowLabel(paramTitle(spec), paramToolTip(spec), editor), editor);
         editors_.push_back(editor);
         shownValues_.emplace_back();

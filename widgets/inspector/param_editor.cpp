@@ -63,6 +63,8 @@ ParamEditor* createParamEditor(const model::ParamSpec& spec, QWidget* parent) {
     case model::ParamKind::Duration:
     case model::ParamKind::Latency:
         return new DistributionEditor(spec, parent);
+    case model::ParamKind::Object: // nested policies (retries) have no editor yet
+        return nullptr;
     }
     return nullptr;
 }

@@ -157,6 +157,8 @@ QString paramToolTip(const model::ParamSpec& spec) {
     case model::ParamKind::Latency:
         facts = T::tr("Times from %1 to %2 ms").arg(formatNumber(spec.min), formatNumber(spec.max));
         break;
+    case model::ParamKind::Object:
+        break;
     }
     html +=
         QStringLiteral("<p>%1<br>%2</p>")

@@ -1,0 +1,138 @@
+// Faults and the mechanisms that answer them: retries against independent transient errors
+// (success 1 − pᵏ, load amplified by (1 − pᵏ)/(1 − p)), a timeout bounding latency and
+// failing exactly the share the response-time distribution predicts, crashes and recovery,
+// and every failure counted under its cause.
+#include "model/scenario_error.h"
+#include "support/scenario_runs.h"
+
+#include <QTest>
+#include <cmath>
+
+using namespace sdlab;
+using test::Json;
+
+namespace {
+
+/// Clients → one service (a fast 1 ms server), with `link` settings and `faults`.
+Json clientToService(const Json& link, const Json& faults, double duration = 200) {
+    Json s = test::scenario(duration, 10, 8);
+    test::addComponent(s, "users", "client", {{"rps", 500}, {"read_ratio", 1.0}});
+    test::addComponent(s, "api", "service",
+                       {{"workers", 16}, {"service_time", test::exponentialMs(1)}});
+    test::addLink(s, "users", "api", link);
+    s["faults"] = faults;
+    return s;
+}
+
+double successRate(const Json& r) {
+    const auto& e = r["end_to_end"];
+    return e["completed"].get<double>() /
+           (e["completed"].get<double>() + e["failed"].get<double>());
+}
+
+} // namespace
+
+class TestResilience : public QObject {
+    Q_OBJECT
+private slots:
+    void retriesAgainstTransientErrors_data() {
+        QTest::addColumn<double>("p");
+        QTest::addColumn<int>("attempts");
+        QTest::newRow("p=0.3, no retries") << 0.3 << 1;
+        QTest::newRow("p=0.3, 3 attempts") << 0.3 << 3;
+        QTest::newRow("p=0.5, 4 attempts") << 0.5 << 4;
+    }
+    void retriesAgainstTransientErrors() {
+        QFETCH(double, p);
+        QFETCH(int, attempts);
+        const Json link = {
+            {"retries", {{"max_attempts", attempts}, {"base_ms", 1}, {"jitter", "none"}}}};
+        const Json r = test::run(clientToService(
+            link, Json::array({{{"kind", "errors"}, {"target", "api"}, {"rate", p}}})));
+        const double expected = 1 - std::pow(p, attempts);
+        qInfo("success %.4f, theory 1 - p^k = %.4f", successRate(r), expected);
+        QVERIFY(std::abs(successRate(r) - expected) < 0.005);
+        // Each request makes (1 - p^k) / (1 - p) attempts on average.
+        const double amplification = r["components"]["api"]["arrivals"].get<double>() /
+                                     r["end_to_end"]["sent"].get<double>();
+        QVERIFY2(std::abs(amplification - expected / (1 - p)) < 0.01,
+                 qPrintable(QString::number(amplification)));
+        QCOMPARE(r["end_to_end"]["errors_by_cause"]["injected"].get<double>(),
+                 r["end_to_end"]["failed"].get<double>());
+    }
+
+    void timeoutBoundsLatencyAndFailsTheTail() {
+        // M/M/1 at ρ = 0.8 (response ~ Exp(μ − λ) = Exp(20/s)); the caller gives up at 100 ms.
+        const double timeout = 0.100;
+        Json s = test::singleStation(80, 1, test::exponentialMs(10), 40000, 1000);
+        s["links"][0]["timeout_ms"] = 1000 * timeout;
+        const Json r = test::run(s);
+        const auto& e = r["end_to_end"];
+        QVERIFY(e["latency_ms"]["max"].get<double>() <= 1000 * timeout + 1e-6);
+        const double timedOut = e["errors_by_cause"]["timeout"].get<double>() /
+                                (e["completed"].get<double>() + e["failed"].get<double>());
+        const double theory = std::exp(-(100.0 - 80.0) * timeout);
+        qInfo("timed out %.4f, theory P(T > %.0f ms) = %.4f", timedOut, 1000 * timeout, theory);
+        QVERIFY(std::abs(timedOut - theory) < 0.01);
+        // The server still did that work: its answers arrived to nobody.
+        QVERIFY(std::abs(e["wasted_answers"].get<double>() -
+                         e["errors_by_cause"]["timeout"].get<double>()) <
+                0.01 * e["wasted_answers"].get<double>() + 5);
+    }
+
+    void crashFailsCallsUntilRecovery() {
+        const Json faults =
+            Json::array({{{"kind", "crash"}, {"target", "api"}, {"at_s", 50}, {"duration_s", 20}}});
+        const Json r = test::run(clientToService(Json::object(), faults));
+        const auto& e = r["end_to_end"];
+        const double crashed = e["errors_by_cause"]["crashed"].get<double>();
+        // 20 s of 500 req/s refused, everything else answered.
+        QVERIFY2(std::abs(crashed - 20 * 500) < 5 * std::sqrt(20 * 500.0),
+                 qPrintable(QString::number(crashed)));
+        QCOMPARE(e["failed"].get<double>(), crashed);
+        QVERIFY(e["completed"].get<double>() > 170 * 500 * 0.97);
+    }
+
+    void retriesRideOutAShortCrash() {
+        // A 2-second crash; 8 attempts whose (fully jittered) backoffs add up to well past it.
+        const Json faults =
+            Json::array({{{"kind", "crash"}, {"target", "api"}, {"at_s", 50}, {"duration_s", 2}}});
+        const Json link = {
+            {"retries",
+             {{"max_attempts", 8}, {"base_ms", 100}, {"multiplier", 2}, {"max_ms", 4000}}}};
+        const Json without = test::run(clientToService(Json::object(), faults));
+        const Json with = test::run(clientToService(link, faults));
+        qInfo("failed without retries %g, with %g", without["end_to_end"]["failed"].get<double>(),
+              with["end_to_end"]["failed"].get<double>());
+        QVERIFY(with["end_to_end"]["failed"].get<double>() <
+                0.2 * without["end_to_end"]["failed"].get<double>());
+        QVERIFY(with["end_to_end"]["retries"].get<double>() > 500);
+    }
+
+    void slowFaultMultipliesServiceTime() {
+        const Json faults = Json::array({{{"kind", "slow"}, {"target", "api"}, {"factor", 5}}});
+        const Json r = test::run(clientToService(Json::object(), faults));
+        // 16 workers, 500 req/s × 5 ms: no queueing to speak of, the mean is the service time.
+        QVERIFY(std::abs(r["components"]["api"]["latency_ms"]["mean"].get<double>() - 5.0) < 0.1);
+    }
+
+    void badFaultsAreRefusedWithTheirPath() {
+        for (const auto& [fault, path] : std::vector<std::pair<Json, std::string>>{
+                 {{{"kind", "meteor"}, {"target", "api"}}, "faults[0].kind"},
+                 {{{"kind", "crash"}, {"target", "nope"}}, "faults[0].target"},
+                 {{{"kind", "errors"}, {"target", "api"}, {"rate", 1.5}}, "faults[0].rate"},
+                 {{{"kind", "zone_outage"}, {"zone", "mars"}}, "faults[0].zone"}}) {
+            bool refused = false;
+            try {
+                model::parseScenario(clientToService(Json::object(), Json::array({fault})).dump());
+            } catch (const model::ScenarioError& e) {
+                refused = e.path() == path;
+                if (!refused) qWarning("%s: %s", e.path().c_str(), e.what());
+            }
+            QVERIFY2(refused, path.c_str());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestResilience)
+#include "test_resilience.moc"
