@@ -65,6 +65,12 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createMenus();
     createDocks();
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    auto* separator2 = new QAction(this);
+    separator2->setSeparator(true);
+    scene_->setContextActions({cutAct_, copyAct_, pasteAct_, duplicateAct_, deleteAct_, separator,
+                               groupAct_, ungroupAct_, separator2, fitAct_});
 
     analysisLabel_->setTextFormat(Qt::RichText);
     statusBar()->addPermanentWidget(analysisLabel_);

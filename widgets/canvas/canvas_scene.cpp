@@ -6,9 +6,11 @@
 
 #include <QApplication>
 #include <QGraphicsLineItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QPalette>
@@ -281,6 +283,19 @@ void CanvasScene::commitMoves() {
             moved.insert(item->id(), item->pos());
     }
     if (!moved.isEmpty()) doc_->moveComponents(moved);
+}
+
+void CanvasScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
+    // Right-click acts on what is under the pointer, as in every editor.
+    QGraphicsItem* item = itemAt(event->scenePos(), QTransform());
+    if (item && !item->isSelected()) {
+        clearSelection();
+        item->setSelected(true);
+    }
+    if (contextActions_.isEmpty()) return;
+    QMenu menu;
+    menu.addActions(contextActions_);
+    menu.exec(event->screenPos());
 }
 
 void CanvasScene::setPlainBackground(bool plain, bool transparent) {

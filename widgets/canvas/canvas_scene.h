@@ -6,6 +6,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 
+class QAction;
 class QGraphicsLineItem;
 
 namespace sdlab::widgets {
@@ -42,6 +43,8 @@ public:
     QPointF freeSpot() const;
     /// For export: no grid, white or transparent behind the diagram.
     void setPlainBackground(bool plain, bool transparent);
+    /// What a right-click offers (the window's edit actions).
+    void setContextActions(const QList<QAction*>& actions) { contextActions_ = actions; }
 
 signals:
     /// A refusal or hint for the status bar ("A client sends requests and receives none").
@@ -55,6 +58,7 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     void rebuild();
@@ -73,6 +77,7 @@ private:
     QHash<QString, class ZoneItem*> zones_;
     QString connectFrom_;
     QGraphicsLineItem* connectLine_ = nullptr;
+    QList<QAction*> contextActions_;
     bool plainBackground_ = false;
     bool transparentBackground_ = false;
 };
