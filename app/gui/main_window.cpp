@@ -468,10 +468,13 @@ void MainWindow::selectionChanged() {
     deleteAct_->setEnabled(!scene_->selectedItems().isEmpty());
     for (auto* a : {cutAct_, copyAct_, duplicateAct_, groupAct_, ungroupAct_})
         a->setEnabled(!ids.isEmpty());
+    const QStringList zones = scene_->selectedZones();
     if (!ids.isEmpty())
         inspector_->showComponents(ids);
     else if (links.size() == 1)
         inspector_->showLink(links.front());
+    else if (zones.size() == 1 && links.isEmpty())
+        inspector_->showZone(zones.front());
     else
         inspector_->clear();
 }

@@ -1,6 +1,6 @@
 // The inspector with real widgets on the offscreen platform: typing, refusing, undo steps,
-// distributions, multi-selection, links, zones, the scenario's settings, and following the
-// Document.
+// distributions, multi-selection, links, zones (the row and the zone's own page), the
+// scenario's settings, and following the Document.
 #include "common/resources.h"
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -83,6 +84,20 @@ private:
 
     template <class T> T* find(const char* name) const {
         return inspector->findChild<T*>(QLatin1String(name));
+    }
+
+    /// The zone page's member lines, as shown, and their tooltips.
+    QStringList memberNames() const {
+        QStringList names;
+        for (const auto* label : inspector->findChildren<QLabel*>(QStringLiteral("zone_member")))
+            names << label->text();
+        return names;
+    }
+    QStringList memberToolTips() const {
+        QStringList tips;
+        for (const auto* label : inspector->findChildren<QLabel*>(QStringLiteral("zone_member")))
+            tips << label->toolTip();
+        return tips;
     }
 
 private slots:
@@ -660,6 +675,145 @@ private slots:
         QCOMPARE(component(doc, b).zone, "");
         doc.removeZone(east);
         QCOMPARE(zone->count(), 1);
+    }
+
+    void zonePageShowsLabelIdAndMembers() {
+        const QString a = doc.addComponent(QStringLiteral("service"), {});
+        const QString b = doc.addComponent(QStringLiteral("cache"), {100, 0});
+        const QString outside = doc.addComponent(QStringLiteral("database"), {200, 0});
+        doc.setLabel(b, QStringLiteral("Sessions"));
+        const QString east = doc.addZone(QStringLiteral("East"), {a, b});
+        inspector->showZone(east);
+        QCOMPARE(inspector->shownZone(), east);
+        QVERIFY(inspector->shownComponents().isEmpty());
+        QVERIFY(!inspector->shownLink());
+        QCOMPARE(find<QLabel>("inspectorTitle")->text(), QStringLiteral("Zone"));
+        QCOMPARE(find<QLabel>("inspectorHelp")->text(),
+                 QStringLiteral("A zone is a failure domain — an availability zone or region. A "
+                                "zone outage fault takes every member down at once."));
+        QCOMPARE(find<QLabel>("zone_id")->text(), east);
+        QCOMPARE(find<QLineEdit>("zone_label")->text(), QStringLiteral("East"));
+        QVERIFY(find<QPushButton>("zone_delete"));
+        QCOMPARE(memberNames(), (QStringList{a, QStringLiteral("Sessions")}));
+        QVERIFY(memberToolTips().at(1).contains(b));
+        QVERIFY(!memberNames().contains(outside));
+        QVERIFY(!find<QLabel>("zone_no_members"));
+
+        // Members follow the Document: moves in and out, labels, renames, removals.
+        auto* page = find<QWidget>("inspectorContent");
+        doc.setComponentZone({outside}, east);
+        QCOMPARE(memberNames(), (QStringList{a, QStringLiteral("Sessions"), outside}));
+        doc.setComponentZone({a}, QString());
+        QCOMPARE(memberNames(), (QStringList{QStringLiteral("Sessions"), outside}));
+        doc.setLabel(outside, QStringLiteral("Orders"));
+        QCOMPARE(memberNames(),
+                 (QStringList{QStringLiteral("Sessions"), QStringLiteral("Orders")}));
+        QVERIFY(doc.renameComponent(b, QStringLiteral("sessions")));
+        QVERIFY(memberToolTips().at(0).contains(QLatin1String("sessions")));
+        doc.removeItems({outside}, {});
+        QCOMPARE(memberNames(), QStringList{QStringLiteral("Sessions")});
+        doc.undoStack()->undo(); // the removal
+        QCOMPARE(memberNames(),
+                 (QStringList{QStringLiteral("Sessions"), QStringLiteral("Orders")}));
+        QCOMPARE(find<QWidget>("inspectorContent"), page); // refreshed, not rebuilt
+        inspector->showZone(east);                         // the same zone again: kept too
+        QCOMPARE(find<QWidget>("inspectorContent"), page);
+
+        const QString empty = doc.addZone(QStringLiteral("Spare"), {});
+        inspector->showZone(empty);
+        QVERIFY(memberNames().isEmpty());
+        QVERIFY(find<QLabel>("zone_no_members"));
+
+        // Other selections replace the page; a zone that does not exist shows the settings.
+        inspector->showComponents({a});
+        QVERIFY(inspector->shownZone().isEmpty());
+        QVERIFY(!find<QLineEdit>("zone_label"));
+        inspector->showZone(QStringLiteral("nowhere"));
+        QVERIFY(inspector->shownZone().isEmpty());
+        QVERIFY(find<QLineEdit>("scenario_name"));
+    }
+
+    void zoneLabelIsOneUndoStepPerEdit() {
+        const QString a = doc.addComponent(QStringLiteral("service"), {});
+        const QString east = doc.addZone(QStringLiteral("East"), {a});
+        inspector->showZone(east);
+        auto* label = find<QLineEdit>("zone_label");
+        const int steps = doc.undoStack()->count();
+        typeKeys(label, QStringLiteral("US East"));
+        QCOMPARE(doc.scenario().zones.front().label, "East"); // applied when done
+        QTest::keyClick(label, Qt::Key_Return);
+        QCOMPARE(doc.scenario().zones.front().label, "US East");
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        typeKeys(label, QStringLiteral("us-east-1"));
+        QTest::keyClick(label, Qt::Key_Tab); // focus out finishes too
+        QCOMPARE(doc.scenario().zones.front().label, "us-east-1");
+        QCOMPARE(doc.undoStack()->count(), steps + 2);
+        label->setFocus();
+        QTest::keyClick(label, Qt::Key_Return); // nothing typed: no step
+        typeInto(label, QStringLiteral("us-east-1"));
+        QCOMPARE(doc.undoStack()->count(), steps + 2); // the same text: no step either
+
+        doc.undoStack()->undo();
+        QCOMPARE(label->text(), QStringLiteral("US East"));
+        doc.renameZone(east, QStringLiteral("Virginia")); // elsewhere (the canvas)
+        QCOMPARE(label->text(), QStringLiteral("Virginia"));
+        // While the user types, the field keeps the text.
+        typeKeys(label, QStringLiteral("Ohio"));
+        doc.setComponentZone({a}, QString());
+        QCOMPARE(label->text(), QStringLiteral("Ohio"));
+        QTest::keyClick(label, Qt::Key_Return);
+        QCOMPARE(doc.scenario().zones.front().label, "Ohio");
+    }
+
+    void deletingTheZoneOrUndoingItFallsBackToTheSettings() {
+        const QString a = doc.addComponent(QStringLiteral("service"), {});
+        const QString b = doc.addComponent(QStringLiteral("service"), {100, 0});
+        const QString east = doc.addZone(QStringLiteral("East"), {a, b});
+        inspector->showZone(east);
+        const int steps = doc.undoStack()->count();
+        // Clicking the button leaves the label field: what was typed is applied first.
+        typeKeys(find<QLineEdit>("zone_label"), QStringLiteral("West"));
+        QTest::mouseClick(find<QPushButton>("zone_delete"), Qt::LeftButton);
+        QVERIFY(doc.scenario().zones.empty());
+        QCOMPARE(doc.scenario().components.size(), std::size_t(2)); // the members stay
+        QCOMPARE(component(doc, a).zone, "");
+        QCOMPARE(component(doc, b).zone, "");
+        QCOMPARE(doc.undoStack()->count(), steps + 2); // the label, the deletion
+        QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Delete zone %1").arg(east));
+        QVERIFY(inspector->shownZone().isEmpty());
+        QVERIFY(find<QLineEdit>("scenario_name"));
+        QVERIFY(!find<QLineEdit>("zone_label"));
+
+        doc.undoStack()->undo();
+        QCOMPARE(component(doc, a).zone, east.toStdString());
+        QCOMPARE(doc.scenario().zones.front().label, "West");
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenario().zones.front().label, "East");
+        inspector->showZone(east);
+        QCOMPARE(memberNames(), (QStringList{a, b}));
+
+        // Deleted elsewhere (the canvas) while the user types: the half-typed label goes with
+        // the page and changes nothing.
+        typeKeys(find<QLineEdit>("zone_label"), QStringLiteral("North"));
+        doc.removeZone(east);
+        QVERIFY(inspector->shownZone().isEmpty());
+        QCoreApplication::processEvents(); // the old page is deleted: no late edits
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenario().zones.front().label, "East");
+
+        inspector->showZone(east);
+        doc.undoStack()->undo(); // the zone's creation: it is gone again
+        QVERIFY(doc.scenario().zones.empty());
+        QVERIFY(inspector->shownZone().isEmpty());
+        QVERIFY(find<QLineEdit>("scenario_name"));
+
+        doc.undoStack()->redo();
+        inspector->showZone(east);
+        QCOMPARE(inspector->shownZone(), east);
+        doc.newScenario();
+        QVERIFY(inspector->shownZone().isEmpty());
+        QVERIFY(find<QLabel>("inspectorHint"));
     }
 
     void scenarioSettingsWhenNothingIsSelected() {

@@ -9,6 +9,7 @@
 #include "param_text.h"
 #include "scenario_settings_form.h"
 #include "zone_field.h"
+#include "zone_form.h"
 
 #include <QFormLayout>
 #include <QIcon>
@@ -66,6 +67,8 @@ InspectorWidget::InspectorWidget(Document* document, QWidget* parent)
     connect(doc_, &Document::linkAdded, this, &InspectorWidget::onLinkAdded);
     connect(doc_, &Document::linkChanged, this, &InspectorWidget::onLinkChanged);
     connect(doc_, &Document::changed, this, &InspectorWidget::onChanged);
+    // Before any zone page connects: a zone that went away is gone from the inspector first.
+    connect(doc_, &Document::zonesChanged, this, &InspectorWidget::onZonesChanged);
     rebuild();
 }
 
@@ -96,6 +99,7 @@ void InspectorWidget::showComponents(const QStringList& ids) {
     }
     mode_ = Mode::Components;
     ids_ = existing;
+    zoneId_.clear();
     rebuild();
 }
 
@@ -111,6 +115,24 @@ void InspectorWidget::showLink(const LinkKey& link) {
     mode_ = Mode::Link;
     link_ = link;
     ids_.clear();
+    zoneId_.clear();
+    rebuild();
+}
+
+void InspectorWidget::showZone(const QString& zoneId) {
+    if (doc_->scenario().zoneIndexOf(zoneId.toStdString()) < 0) {
+        showNothing();
+        return;
+    }
+    if (mode_ == Mode::Zone && zoneId_ == zoneId) {
+        if (zoneForm_) zoneForm_->refresh(); // keep the widgets (and what is typed in them)
+        return;
+    }
+    mode_ = Mode::Zone;
+    zoneId_ = zoneId;
+    ids_.clear();
+    link_ = {};
+    pendingRemovedLink_.reset();
     rebuild();
 }
 
@@ -123,6 +145,7 @@ void InspectorWidget::showNothing() {
     mode_ = Mode::Empty;
     ids_.clear();
     link_ = {};
+    zoneId_.clear();
     pendingRemovedLink_.reset();
     if (!wasEmpty) rebuild();
 }
@@ -138,6 +161,7 @@ void InspectorWidget::rebuild() {
     idError_ = nullptr;
     labelEdit_ = nullptr;
     zoneField_ = nullptr;
+    zoneForm_ = nullptr;
     idEditing_ = labelEditing_ = false;
     // A field left while typing keeps what it applied: valid text is stored as typed, and
     // refused text already took its burst back (applyParam). Nothing is pushed from here, as
@@ -155,8 +179,10 @@ void InspectorWidget::rebuild() {
         old->hide();
         old->deleteLater(); // we may be inside one of its signals
     }
+    if (mode_ == Mode::Zone) zoneForm_ = new ZoneForm(doc_, zoneId_);
     QWidget* content = mode_ == Mode::Components ? buildComponents()
                        : mode_ == Mode::Link     ? buildLink()
+                       : mode_ == Mode::Zone     ? static_cast<QWidget*>(zoneForm_)
                                                  : new ScenarioSettingsForm(doc_);
     content->setObjectName(QStringLiteral("inspectorContent"));
     // One column for units, so that the number fields end at the same place.
@@ -328,7 +354,8 @@ void InspectorWidget::refreshHeader() {
 }
 
 void InspectorWidget::refreshValues() {
-    if (mode_ == Mode::Empty || applying_) return;
+    // A zone's page follows the Document by itself.
+    if (mode_ == Mode::Empty || mode_ == Mode::Zone || applying_) return;
     const auto& sc = doc_->scenario();
     refreshing_ = true;
     refreshHeader();
@@ -468,6 +495,7 @@ void InspectorWidget::onReset() {
     mode_ = Mode::Empty;
     ids_.clear();
     link_ = {};
+    zoneId_.clear();
     pendingRemovedLink_.reset();
     rebuild();
 }
@@ -518,6 +546,12 @@ void InspectorWidget::onLinkChanged(const LinkKey& link) {
 
 void InspectorWidget::onChanged() {
     if (pendingRemovedLink_) showNothing(); // really removed
+}
+
+void InspectorWidget::onZonesChanged() {
+    // Added, renamed or removed: only a removal (undo of its creation, delete) concerns us.
+    if (mode_ == Mode::Zone && doc_->scenario().zoneIndexOf(zoneId_.toStdString()) < 0)
+        showNothing();
 }
 
 } // namespace sdlab::widgets

@@ -19,12 +19,13 @@ namespace sdlab::widgets {
 struct EditPlan;
 class InspectorHeader;
 class ParamEditor;
+class ZoneForm;
 class ZoneField;
 
 /// Edits the selection: one component (id, label, zone, parameters), several components (the
-/// zone and the parameters they share, "(mixed)" where they differ) or one link. With nothing
-/// selected it edits the scenario's own settings. Rows are generated from the types'
-/// ParamSpecs, so a new parameter needs no code here.
+/// zone and the parameters they share, "(mixed)" where they differ), one link or one zone
+/// (label, members, delete). With nothing selected it edits the scenario's own settings. Rows are
+/// generated from the types' ParamSpecs, so a new parameter needs no code here.
 ///
 /// Every change goes through the Document. Keystrokes apply at once when the text is a valid
 /// value (continuous edits, merged into one undo step); Enter, focus out or a pick closes the
@@ -42,15 +43,19 @@ public:
     /// Edits these components (ids that do not exist are left out; none: the settings).
     void showComponents(const QStringList& ids);
     void showLink(const LinkKey& link);
+    /// Shows a zone: its label, id and members (a zone that does not exist: the settings).
+    /// When the zone goes away (undo, delete), the settings come back.
+    void showZone(const QString& zoneId);
     /// Shows the scenario's settings, for an empty selection.
     void clear();
 
     /// What is shown: the components' ids (renames followed), or the link.
     QStringList shownComponents() const { return mode_ == Mode::Components ? ids_ : QStringList(); }
     std::optional<LinkKey> shownLink() const;
+    QString shownZone() const { return mode_ == Mode::Zone ? zoneId_ : QString(); }
 
 private:
-    enum class Mode { Empty, Components, Link };
+    enum class Mode { Empty, Components, Link, Zone };
 
     void showNothing();
     void rebuild();
@@ -79,12 +84,14 @@ private:
     void onLinkAdded(const LinkKey& link);
     void onLinkChanged(const LinkKey& link);
     void onChanged();
+    void onZonesChanged();
 
     Document* doc_;
     QScrollArea* scroll_;
     Mode mode_ = Mode::Empty;
     QStringList ids_;
     LinkKey link_;
+    QString zoneId_;
 
     // Widgets of the current selection; rebuild() replaces them all.
     InspectorHeader* header_ = nullptr;
@@ -95,6 +102,7 @@ private:
     QLabel* idError_ = nullptr;
     QLineEdit* labelEdit_ = nullptr;
     ZoneField* zoneField_ = nullptr;
+    ZoneForm* zoneForm_ = nullptr; ///< the page of a shown zone
     bool idEditing_ = false;
     bool labelEditing_ = false;
 

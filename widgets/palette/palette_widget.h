@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -9,12 +10,17 @@ class QTreeWidgetItem;
 namespace sdlab::widgets {
 
 /// Every component kind the core offers, grouped by category, with a search box. Drag one
-/// onto the canvas, or double-click it (Enter) to add it next to the others.
+/// onto the canvas, or double-click it (Enter) to add it next to the others. The search
+/// matches titles, type names, help texts and the types' keywords ("redis", "lb"), every word
+/// of it somewhere; Enter in it adds the first match, and a search nothing matches says so.
 class PaletteWidget : public QWidget {
     Q_OBJECT
 public:
     explicit PaletteWidget(QWidget* parent = nullptr);
     QTreeWidget* tree() const { return tree_; }
+    QLineEdit* searchField() const { return search_; }
+    /// The types the search leaves on show, in the list's order.
+    QStringList visibleTypes() const;
 
 signals:
     void addRequested(const QString& type);
@@ -25,6 +31,7 @@ private:
 
     QLineEdit* search_;
     QTreeWidget* tree_;
+    QLabel* noMatch_; ///< "No component matches …", in place of an empty list
 };
 
 } // namespace sdlab::widgets
