@@ -104,6 +104,19 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         link.retry.base = r["base_ms"].get<double>() / 1000.0;
         link.retry.multiplier = r["multiplier"].get<double>();
         link.retry.max = r["max_ms"].get<double>() / 1000.0;
+        if (l.params.contains("circuit_breaker")) {
+            const Json& cb = l.params["circuit_breaker"];
+            policies::CircuitBreaker::Config c;
+            c.timeWindow = cb["window_type"] == "time";
+            c.window = cb["window"].get<int>();
+            c.minimumCalls = cb["minimum_calls"].get<int>();
+            c.failureRateThreshold = cb["failure_rate_threshold"].get<double>();
+            c.slowCallSeconds = cb["slow_call_ms"].get<double>() / 1000.0;
+            c.slowCallRateThreshold = cb["slow_call_rate_threshold"].get<double>();
+            c.waitOpen = cb["wait_open_s"].get<double>();
+            c.halfOpenCalls = cb["half_open_calls"].get<int>();
+            link.breaker = std::make_unique<policies::CircuitBreaker>(c);
+        }
         link.retry.jitter = r["jitter"] == "none"    ? sim::RetryPolicy::Jitter::None
                             : r["jitter"] == "equal" ? sim::RetryPolicy::Jitter::Equal
                                                      : sim::RetryPolicy::Jitter::Full;

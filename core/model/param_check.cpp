@@ -132,6 +132,7 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
     for (const auto& spec : specs) {
         const std::string p = fieldPath(path, spec.name);
         if (!object.contains(spec.name)) {
+            if (spec.kind == ParamKind::Object && spec.defaultValue.is_null()) continue; // optional
             out[spec.name] = spec.kind == ParamKind::Object
                                  ? checkParams(Json::object(), spec.fields, p, {}, spec.name)
                                  : spec.defaultValue;

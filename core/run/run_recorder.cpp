@@ -30,13 +30,20 @@ Json latencyJson(const metrics::LatencyHistogram& h) {
 Json errorsByCause(const metrics::CounterSnapshot& c) {
     auto count = [&](sim::Outcome o) { return c.failedBy[std::size_t(o)]; };
     return {{"timeout", count(sim::Outcome::Timeout)},
-            {"breaker_open", 0},
+            {"breaker_open", count(sim::Outcome::BreakerOpen)},
             {"rate_limited", 0},
             {"rejected", count(sim::Outcome::Rejected)},
             {"crashed", count(sim::Outcome::Crashed)},
             {"partitioned", 0},
             {"injected", count(sim::Outcome::Injected)},
             {"hop_limit", count(sim::Outcome::HopLimit)}};
+}
+
+/// 0 closed, 1 half open, 2 open: higher is worse, for charts.
+int stateCode(policies::CircuitBreaker::State s) {
+    return s == policies::CircuitBreaker::State::Closed     ? 0
+           : s == policies::CircuitBreaker::State::HalfOpen ? 1
+                                                            : 2;
 }
 
 bool isCache(const model::ComponentSpec& spec) {
@@ -67,7 +74,14 @@ std::vector<std::string> RunRecorder::columns() const {
             cols.push_back(c.id + col);
         if (isCache(c)) cols.push_back(c.id + ".hit_ratio");
     }
+    for (std::size_t l = 0; l < sim_.linkCount(); ++l)
+        if (sim_.link(sim::Index(l)).breaker) cols.push_back(linkName(l) + ".breaker_state");
     return cols;
+}
+
+std::string RunRecorder::linkName(std::size_t l) const {
+    const auto& link = scenario_.links[l];
+    return link.from + "->" + link.to;
 }
 
 std::vector<double> RunRecorder::sample() {
@@ -109,6 +123,9 @@ std::vector<double> RunRecorder::sample() {
         row.push_back(ratio(d.queueArea, d.time));
         if (isCache(spec)) row.push_back(ratio(double(d.readHits), double(d.reads)));
     }
+    for (std::size_t l = 0; l < sim_.linkCount(); ++l)
+        if (const auto* b = sim_.link(sim::Index(l)).breaker.get())
+            row.push_back(double(stateCode(b->state())));
     atLastSample_ = std::move(current);
     return row;
 }
@@ -176,6 +193,16 @@ Json RunRecorder::report() const {
         j["latency_ms"] = latencyJson(comp.latency);
         comp.reportExtra(j, d);
         comps[spec.id] = std::move(j);
+    }
+    Json& breakers = out["breakers"] = Json::object();
+    for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
+        const auto* b = sim_.link(sim::Index(l)).breaker.get();
+        if (!b) continue;
+        Json transitions = Json::array();
+        for (const auto& [t, state] : b->transitions())
+            transitions.push_back({rounded(t), policies::stateName(state)});
+        breakers[linkName(l)] = {{"transitions", std::move(transitions)},
+                                 {"time_open_s", rounded(b->timeOpen(sim_.warmup(), sim_.now()))}};
     }
     out["engine"] = {{"events", sim_.eventsProcessed()}};
     return out;

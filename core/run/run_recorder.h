@@ -34,6 +34,8 @@ private:
         metrics::LatencyHistogram latency;
     };
     Totals endToEnd() const;
+    /// "FROM->TO", as breakers are named in reports.
+    std::string linkName(std::size_t link) const;
 
     const model::Scenario& scenario_;
     sim::Simulation& sim_;

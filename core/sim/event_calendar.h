@@ -18,6 +18,7 @@ enum class EventKind : std::uint8_t {
     CallTimeout,    ///< a caller stops waiting (payload: callee frame, target: its generation)
     Retry,          ///< a caller calls again after a backoff (payload: caller frame)
     Fault,          ///< a scheduled fault starts or ends (payload: fault, target: 1 start/0 end)
+    BreakerWait,    ///< a link's breaker has waited long enough in OPEN (payload: link)
 };
 
 struct Event {

@@ -15,14 +15,15 @@ enum class RequestKind : std::uint8_t { Read, Write };
 /// How a call ended. Failures keep their first cause as they travel back to the client.
 enum class Outcome : std::uint8_t {
     Ok,
-    Rejected, ///< a full queue turned it away
-    Crashed,  ///< the component was down
-    Injected, ///< an error fault failed it
-    Timeout,  ///< the caller stopped waiting
-    HopLimit, ///< it went round a loop too often
-    Inherited ///< (for respond(): pass on what the downstream call said)
+    Rejected,    ///< a full queue turned it away
+    Crashed,     ///< the component was down
+    Injected,    ///< an error fault failed it
+    Timeout,     ///< the caller stopped waiting
+    HopLimit,    ///< it went round a loop too often
+    BreakerOpen, ///< the caller's circuit breaker refused to call
+    Inherited    ///< (for respond(): pass on what the downstream call said)
 };
-inline constexpr int kOutcomeCount = 6; // Ok .. HopLimit
+inline constexpr int kOutcomeCount = 7; // Ok .. BreakerOpen
 
 /// One end-user request, from its client's send to the answer (or failure).
 struct Request {
@@ -51,6 +52,8 @@ struct Frame {
     std::uint16_t callAttempt = 0;     ///< attempts made of that call (retries included)
     Outcome lastOutcome = Outcome::Ok; ///< how the last downstream call ended
     bool orphaned = false;             ///< its caller timed out: its answer will go nowhere
+    bool callRefused = false;          ///< the pending call was refused by the link's breaker
+    Time callStarted = 0;              ///< when the pending call (attempt) began
 };
 
 } // namespace sdlab::sim

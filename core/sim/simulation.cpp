@@ -69,6 +69,9 @@ void Simulation::runUntil(Time t) {
         case EventKind::Fault:
             applyFault(faults_[ev.payload], ev.target != 0);
             break;
+        case EventKind::BreakerWait:
+            links_[ev.payload].breaker->openWaitOver(now_);
+            break;
         }
     }
     if (t > now_) now_ = t;
@@ -105,6 +108,13 @@ void Simulation::call(Index f, Index l) {
         schedule(0, EventKind::ResponseFailed, caller.component, f);
         return;
     }
+    caller.callRefused = ln.breaker && !ln.breaker->permit(now_);
+    if (caller.callRefused) { // fails fast, without touching the network or the callee
+        caller.lastOutcome = Outcome::BreakerOpen;
+        schedule(0, EventKind::ResponseFailed, caller.component, f);
+        return;
+    }
+    caller.callStarted = now_;
     const Index child = acquireFrame(frames_[f].request);
     const Frame& parent = frames_[f];
     Frame& c = frames_[child];
@@ -149,6 +159,15 @@ void Simulation::respond(Index f, bool ok, Outcome cause) {
 }
 
 void Simulation::deliver(Index f, bool ok) {
+    const Frame& caller = frames_[f];
+    if (caller.callLink != kNone && !caller.callRefused)
+        if (auto* breaker = links_[caller.callLink].breaker.get()) {
+            const bool wasOpen = breaker->state() == policies::CircuitBreaker::State::Open;
+            breaker->record(!ok, now_ - caller.callStarted, now_);
+            if (!wasOpen && breaker->state() == policies::CircuitBreaker::State::Open)
+                events_.push(now_ + breaker->config().waitOpen, EventKind::BreakerWait, 0,
+                             caller.callLink);
+        }
     if (!ok && retryLater(f)) return;
     frames_[f].callAttempt = 0;
     components_[frames_[f].component]->onResponse(*this, f, ok);

@@ -3,6 +3,7 @@
 #include "component.h"
 #include "distribution.h"
 #include "event_calendar.h"
+#include "policies/circuit_breaker.h"
 #include "request.h"
 #include "slot_pool.h"
 
@@ -32,6 +33,7 @@ struct Link {
     double weight = 1;
     Time timeout = std::numeric_limits<Time>::infinity(); ///< the caller gives up after this
     RetryPolicy retry;
+    std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
 };
 

@@ -116,6 +116,52 @@ private slots:
         QVERIFY(std::abs(r["components"]["api"]["latency_ms"]["mean"].get<double>() - 5.0) < 0.1);
     }
 
+    void breakerFollowsTheDocumentedSequence() {
+        // 10 calls/s, evenly spaced, to a 1 ms server that fails every call from 10 s to 20 s.
+        // Window: the last 10 calls, judged once 10 are in, opening at a 50% failure rate;
+        // 5.05 s open (so that no call coincides with the change), then 3 trial calls.
+        Json s = test::scenario(30, 0, 1);
+        test::addComponent(s, "users", "client",
+                           {{"rps", 10}, {"arrival", "constant"}, {"read_ratio", 1.0}});
+        test::addComponent(s, "api", "service",
+                           {{"workers", 1}, {"service_time", test::deterministicMs(1)}});
+        test::addLink(s, "users", "api",
+                      {{"circuit_breaker",
+                        {{"window_type", "count"},
+                         {"window", 10},
+                         {"minimum_calls", 10},
+                         {"failure_rate_threshold", 0.5},
+                         {"wait_open_s", 5.05},
+                         {"half_open_calls", 3}}}});
+        s["faults"] = Json::array({{{"kind", "errors"},
+                                    {"target", "api"},
+                                    {"rate", 1.0},
+                                    {"at_s", 10},
+                                    {"duration_s", 10}}});
+        const Json r = test::run(s);
+        const Json& transitions = r["breakers"]["users->api"]["transitions"];
+        // Fails from the call at 10.1 s; the 5th failure (10.5 s) makes 5 of the last 10: OPEN.
+        // HALF_OPEN 5.05 s later; three failing trials (15.6–15.8 s) re-open it; HALF_OPEN at
+        // 20.85 s, after the fault; three good trials, the last done at 21.1 s + 1 ms: CLOSED.
+        const std::vector<std::pair<double, std::string>> expected = {
+            {0, "CLOSED"},  {10.5, "OPEN"},      {15.55, "HALF_OPEN"},
+            {15.8, "OPEN"}, {20.85, "HALF_OPEN"}, {21.101, "CLOSED"}};
+        QCOMPARE(transitions.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(QString::fromStdString(transitions[i][1].get<std::string>()),
+                     QString::fromStdString(expected[i].second));
+            QVERIFY2(std::abs(transitions[i][0].get<double>() - expected[i].first) < 1e-3,
+                     qPrintable(QString::fromStdString(transitions[i].dump())));
+        }
+        // Refused without a call: about 50 calls in each 5-second open spell.
+        const double refused = r["end_to_end"]["errors_by_cause"]["breaker_open"].get<double>();
+        QVERIFY2(std::abs(refused - 100) <= 2, qPrintable(QString::number(refused)));
+        QVERIFY(std::abs(r["breakers"]["users->api"]["time_open_s"].get<double>() - 10.1) < 0.01);
+        // The breaker spared the server those calls.
+        QCOMPARE(r["components"]["api"]["arrivals"].get<double>() + refused,
+                 r["end_to_end"]["sent"].get<double>());
+    }
+
     void badFaultsAreRefusedWithTheirPath() {
         for (const auto& [fault, path] : std::vector<std::pair<Json, std::string>>{
                  {{{"kind", "meteor"}, {"target", "api"}}, "faults[0].kind"},
