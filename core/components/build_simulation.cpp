@@ -117,6 +117,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
             c.halfOpenCalls = cb["half_open_calls"].get<int>();
             link.breaker = std::make_unique<policies::CircuitBreaker>(c);
         }
+        link.retry.budgetRatio = r["budget_ratio"].get<double>();
         link.retry.jitter = r["jitter"] == "none"    ? sim::RetryPolicy::Jitter::None
                             : r["jitter"] == "equal" ? sim::RetryPolicy::Jitter::Equal
                                                      : sim::RetryPolicy::Jitter::Full;
@@ -124,9 +125,13 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
     }
     for (const auto& f : s.faults) {
         sim::Fault fault;
-        fault.kind = f.kind == "slow"     ? sim::Fault::Kind::Slow
-                     : f.kind == "errors" ? sim::Fault::Kind::Errors
-                                          : sim::Fault::Kind::Crash; // crash, zone_outage
+        fault.kind = f.kind == "slow"          ? sim::Fault::Kind::Slow
+                     : f.kind == "errors"      ? sim::Fault::Kind::Errors
+                     : f.kind == "partition"   ? sim::Fault::Kind::Partition
+                     : f.kind == "cache_flush" ? sim::Fault::Kind::CacheFlush
+                                               : sim::Fault::Kind::Crash; // crash, zone_outage
+        for (const auto& id : f.peers)
+            fault.peers.push_back(sim::Index(s.indexOf(id)));
         for (const auto& id : f.targets)
             fault.targets.push_back(sim::Index(s.indexOf(id)));
         for (std::size_t i = 0; i < s.components.size(); ++i)

@@ -15,6 +15,7 @@ public:
     Cache(std::string id, sim::Index index, const Config& config, sim::Rng rng,
           std::unique_ptr<policies::CacheStore> store);
     void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
+    void flush() override { store_->clear(); }
     void reportExtra(nlohmann::ordered_json& out,
                      const metrics::CounterSnapshot& window) const override;
 

@@ -6,8 +6,7 @@
 
 namespace sdlab::metrics {
 
-int LatencyHistogram::bucketOf(double valueMs)
-{
+int LatencyHistogram::bucketOf(double valueMs) {
     // Bucket 0 holds everything below 2^kMinExponent (zeros too); NaN lands there as well.
     if (!(valueMs >= 0x1p-10)) return 0;
     static_assert(kMinExponent == -10, "keep the literal above in step");
@@ -20,8 +19,7 @@ int LatencyHistogram::bucketOf(double valueMs)
     return 1 + (e - kMinExponent) * kSubBuckets + sub;
 }
 
-double LatencyHistogram::bucketMidpoint(int bucket)
-{
+double LatencyHistogram::bucketMidpoint(int bucket) {
     if (bucket <= 0) return 0.0;
     const int index = bucket - 1;
     const int e = kMinExponent + index / kSubBuckets;
@@ -29,8 +27,7 @@ double LatencyHistogram::bucketMidpoint(int bucket)
     return std::ldexp(1.0 + (sub + 0.5) / kSubBuckets, e);
 }
 
-void LatencyHistogram::record(double valueMs)
-{
+void LatencyHistogram::record(double valueMs) {
     const int b = bucketOf(valueMs);
     ++counts_[std::size_t(b)];
     lowest_ = std::min(lowest_, b);
@@ -41,8 +38,7 @@ void LatencyHistogram::record(double valueMs)
     sum_ += valueMs;
 }
 
-void LatencyHistogram::clear()
-{
+void LatencyHistogram::clear() {
     if (highest_ >= lowest_)
         std::fill(counts_.begin() + lowest_, counts_.begin() + highest_ + 1, 0);
     lowest_ = kBucketCount;
@@ -51,8 +47,7 @@ void LatencyHistogram::clear()
     sum_ = min_ = max_ = 0;
 }
 
-void LatencyHistogram::merge(const LatencyHistogram& other)
-{
+void LatencyHistogram::merge(const LatencyHistogram& other) {
     if (other.count_ == 0) return;
     for (int b = other.lowest_; b <= other.highest_; ++b)
         counts_[std::size_t(b)] += other.counts_[std::size_t(b)];
@@ -64,8 +59,7 @@ void LatencyHistogram::merge(const LatencyHistogram& other)
     sum_ += other.sum_;
 }
 
-double LatencyHistogram::quantile(double q) const
-{
+double LatencyHistogram::quantile(double q) const {
     if (count_ == 0) return 0.0;
     // Nearest-rank definition: the smallest value with at least q of the samples at or below.
     const auto rank = std::uint64_t(std::max(1.0, std::ceil(q * double(count_))));

@@ -199,6 +199,8 @@ const std::vector<ParamSpec>& linkParams() {
           number("base_ms", 10, 0, 3.6e6, "ms", "Backoff before the first retry."),
           number("multiplier", 2, 1, 100, "", "Each backoff is this many times the previous."),
           number("max_ms", 1000, 0, 3.6e6, "ms", "Longest backoff."),
+          number("budget_ratio", 0, 0, 10, "",
+                 "Retry budget: retries allowed per first attempt, on average (0 = no budget)."),
           choice("jitter", {"full", "equal", "none"},
                  "full: random in [0, backoff]; equal: backoff/2 plus random up to backoff/2.")}},
         {"circuit_breaker",

@@ -156,14 +156,15 @@ ZoneSpec readZone(const Json& z, const std::string& path, std::set<std::string>&
 
 FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
     if (!f.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(f));
-    static const std::vector<std::string> known = {"kind",       "target", "zone", "at_s",
-                                                   "duration_s", "factor", "rate"};
+    static const std::vector<std::string> known = {"kind", "target",     "peer",   "zone",
+                                                   "at_s", "duration_s", "factor", "rate"};
     for (const auto& [key, value] : f.items())
         if (std::find(known.begin(), known.end(), key) == known.end())
             failUnknownKey(path, key, known, "a fault");
     FaultSpec fault;
     fault.kind = requiredString(f, "kind", path);
-    static const std::vector<std::string> kinds = {"crash", "slow", "errors", "zone_outage"};
+    static const std::vector<std::string> kinds = {"crash",       "slow",      "errors",
+                                                   "zone_outage", "partition", "cache_flush"};
     if (std::find(kinds.begin(), kinds.end(), fault.kind) == kinds.end())
         throw ScenarioError(fieldPath(path, "kind"),
                             "'" + fault.kind +
@@ -188,17 +189,23 @@ FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
             throw ScenarioError(fieldPath(path, "zone"), "no zone has id '" + fault.zone + "'");
         return fault;
     }
-    if (!f.contains("target")) throw ScenarioError(fieldPath(path, "target"), "missing");
-    const Json& t = f["target"];
-    const Json list = t.is_array() ? t : Json::array({t});
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string p = t.is_array()
-                                  ? fieldPath(path, "target") + "[" + std::to_string(i) + "]"
-                                  : fieldPath(path, "target");
-        if (!list[i].is_string() || s.indexOf(list[i].get<std::string>()) < 0)
-            throw ScenarioError(p, "expected the id of a component, got " + list[i].dump());
-        fault.targets.push_back(list[i].get<std::string>());
-    }
+    auto ids = [&](const char* key) {
+        if (!f.contains(key)) throw ScenarioError(fieldPath(path, key), "missing");
+        const Json& t = f[key];
+        const Json list = t.is_array() ? t : Json::array({t});
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string p = t.is_array()
+                                      ? fieldPath(path, key) + "[" + std::to_string(i) + "]"
+                                      : fieldPath(path, key);
+            if (!list[i].is_string() || s.indexOf(list[i].get<std::string>()) < 0)
+                throw ScenarioError(p, "expected the id of a component, got " + list[i].dump());
+            out.push_back(list[i].get<std::string>());
+        }
+        return out;
+    };
+    fault.targets = ids("target");
+    if (fault.kind == "partition") fault.peers = ids("peer");
     return fault;
 }
 
@@ -334,6 +341,8 @@ std::string serializeScenario(const Scenario& s) {
                 j["zone"] = f.zone;
             else
                 j["target"] = f.targets.size() == 1 ? Json(f.targets[0]) : Json(f.targets);
+            if (f.kind == "partition")
+                j["peer"] = f.peers.size() == 1 ? Json(f.peers[0]) : Json(f.peers);
             j["at_s"] = f.atS;
             if (f.durationS > 0) j["duration_s"] = f.durationS;
             if (f.kind == "slow") j["factor"] = f.factor;

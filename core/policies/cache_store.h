@@ -22,6 +22,8 @@ public:
     /// Drops a key (invalidation on write).
     virtual void erase(std::uint32_t key) = 0;
     virtual std::size_t size() const = 0;
+    /// Empties the cache (a flush, a restart): what it learnt about popularity may stay.
+    virtual void clear() = 0;
 };
 
 std::unique_ptr<CacheStore> makeCacheStore(Eviction policy, std::uint32_t capacity,

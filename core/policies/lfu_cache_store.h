@@ -16,6 +16,11 @@ public:
     void insert(std::uint32_t key, double now) override;
     void erase(std::uint32_t key) override;
     std::size_t size() const override { return heap_.size(); }
+    void clear() override {
+        for (const auto& e : heap_)
+            heapPos_[e.key] = kNil;
+        heap_.clear();
+    }
 
 private:
     static constexpr std::uint32_t kNil = 0xffffffffu;

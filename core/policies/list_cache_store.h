@@ -15,6 +15,10 @@ public:
     void insert(std::uint32_t key, double now) override;
     void erase(std::uint32_t key) override;
     std::size_t size() const override { return size_; }
+    void clear() override {
+        while (head_ != kNil)
+            freeSlot(head_);
+    }
 
 private:
     static constexpr std::uint32_t kNil = 0xffffffffu;

@@ -34,7 +34,7 @@ Json errorsByCause(const metrics::CounterSnapshot& c) {
             {"rate_limited", 0},
             {"rejected", count(sim::Outcome::Rejected)},
             {"crashed", count(sim::Outcome::Crashed)},
-            {"partitioned", 0},
+            {"partitioned", count(sim::Outcome::Partitioned)},
             {"injected", count(sim::Outcome::Injected)},
             {"hop_limit", count(sim::Outcome::HopLimit)}};
 }

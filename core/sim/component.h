@@ -39,6 +39,8 @@ public:
     /// The downstream call made for `frame` has answered.
     virtual void onResponse(Simulation& sim, Index frame, bool ok) = 0;
     virtual void onTimer(Simulation&, Index) {}
+    /// A cache flush fault: drop everything held (caches override it).
+    virtual void flush() {}
 
     /// Parallel servers (for utilisation); 0 for components that do no queued work.
     virtual int workers() const { return 0; }

@@ -21,9 +21,10 @@ enum class Outcome : std::uint8_t {
     Timeout,     ///< the caller stopped waiting
     HopLimit,    ///< it went round a loop too often
     BreakerOpen, ///< the caller's circuit breaker refused to call
+    Partitioned, ///< the network between caller and callee was cut
     Inherited    ///< (for respond(): pass on what the downstream call said)
 };
-inline constexpr int kOutcomeCount = 7; // Ok .. BreakerOpen
+inline constexpr int kOutcomeCount = 8; // Ok .. Partitioned
 
 /// One end-user request, from its client's send to the answer (or failure).
 struct Request {

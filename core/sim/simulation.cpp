@@ -1,5 +1,6 @@
 #include "simulation.h"
 
+#include <algorithm>
 #include <boost/random/uniform_01.hpp>
 #include <cmath>
 
@@ -99,7 +100,7 @@ void Simulation::finishRequest(Index rootFrame) {
 }
 
 void Simulation::call(Index f, Index l) {
-    const Link& ln = links_[l];
+    Link& ln = links_[l];
     Frame& caller = frames_[f];
     caller.callLink = l;
     if (caller.callAttempt == 0) caller.callAttempt = 1; // a retry has counted itself already
@@ -108,6 +109,14 @@ void Simulation::call(Index f, Index l) {
         schedule(0, EventKind::ResponseFailed, caller.component, f);
         return;
     }
+    if (!partitions_.empty() && partitioned(ln.from, ln.to)) { // the network drops it
+        caller.lastOutcome = Outcome::Partitioned;
+        caller.callRefused = true;
+        schedule(0, EventKind::ResponseFailed, caller.component, f);
+        return;
+    }
+    if (caller.callAttempt == 1 && ln.retry.budgetRatio > 0)
+        ln.retryTokens = std::min(RetryPolicy::kBudgetCap, ln.retryTokens + ln.retry.budgetRatio);
     caller.callRefused = ln.breaker && !ln.breaker->permit(now_);
     if (caller.callRefused) { // fails fast, without touching the network or the callee
         caller.lastOutcome = Outcome::BreakerOpen;
@@ -179,6 +188,10 @@ bool Simulation::retryLater(Index f) {
     Link& ln = links_[caller.callLink];
     const RetryPolicy& policy = ln.retry;
     if (caller.callAttempt >= policy.maxAttempts) return false;
+    if (policy.budgetRatio > 0) {
+        if (ln.retryTokens < 1) return false; // the budget is spent: fail now
+        ln.retryTokens -= 1;
+    }
     const Time cap =
         std::min(policy.max, policy.base * std::pow(policy.multiplier, caller.callAttempt - 1));
     const double u = policy.jitter == RetryPolicy::Jitter::None
@@ -202,7 +215,25 @@ void Simulation::timeOut(Index child, std::uint32_t generation) {
     deliver(parent, false);
 }
 
+bool Simulation::partitioned(Index from, Index to) const {
+    auto in = [](const std::vector<Index>& side, Index c) {
+        return std::find(side.begin(), side.end(), c) != side.end();
+    };
+    for (const Fault* p : partitions_)
+        if ((in(p->targets, from) && in(p->peers, to)) ||
+            (in(p->peers, from) && in(p->targets, to)))
+            return true;
+    return false;
+}
+
 void Simulation::applyFault(const Fault& fault, bool starting) {
+    if (fault.kind == Fault::Kind::Partition) {
+        if (starting)
+            partitions_.push_back(&fault);
+        else
+            partitions_.erase(std::remove(partitions_.begin(), partitions_.end(), &fault),
+                              partitions_.end());
+    }
     for (Index target : fault.targets) {
         FaultState& state = components_[target]->faults;
         switch (fault.kind) {
@@ -215,6 +246,11 @@ void Simulation::applyFault(const Fault& fault, bool starting) {
         case Fault::Kind::Errors:
             state.errorRate = starting ? fault.rate : 0.0;
             break;
+        case Fault::Kind::CacheFlush:
+            if (starting) components_[target]->flush();
+            break;
+        case Fault::Kind::Partition:
+            break; // between components, not in them: see below
         }
     }
 }

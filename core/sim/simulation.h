@@ -24,6 +24,10 @@ struct RetryPolicy {
     double multiplier = 2;
     Time max = 1;
     Jitter jitter = Jitter::Full;
+    /// Retry budget: each first attempt earns this many tokens (at most kBudgetCap kept), each
+    /// retry spends one; 0 = no budget. Keeps retries a bounded share of traffic in an outage.
+    double budgetRatio = 0;
+    static constexpr double kBudgetCap = 100;
 };
 
 struct Link {
@@ -33,15 +37,17 @@ struct Link {
     double weight = 1;
     Time timeout = std::numeric_limits<Time>::infinity(); ///< the caller gives up after this
     RetryPolicy retry;
+    double retryTokens = 0;
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
 };
 
 /// A fault from the scenario's schedule, applied to its targets between `start` and `end`.
 struct Fault {
-    enum class Kind { Crash, Slow, Errors };
+    enum class Kind { Crash, Slow, Errors, Partition, CacheFlush };
     Kind kind = Kind::Crash;
     std::vector<Index> targets;
+    std::vector<Index> peers; ///< partition: the other side
     Time start = 0;
     Time end = std::numeric_limits<Time>::infinity();
     double factor = 1; ///< slow: service times multiplied by this
@@ -117,6 +123,7 @@ private:
     bool retryLater(Index frame);
     void timeOut(Index child, std::uint32_t generation);
     void applyFault(const Fault& fault, bool starting);
+    bool partitioned(Index from, Index to) const;
     // On every hop: defined here so that they inline.
     Index acquireFrame(Index request) {
         const Index f = frames_.acquire();
@@ -143,6 +150,7 @@ private:
     std::vector<std::unique_ptr<Component>> components_;
     std::vector<Link> links_;
     std::vector<Fault> faults_;
+    std::vector<const Fault*> partitions_; ///< partitions in force
     std::uint64_t wastedAnswers_ = 0;
     std::uint64_t retries_ = 0;
 };
