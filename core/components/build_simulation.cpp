@@ -118,6 +118,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
             link.breaker = std::make_unique<policies::CircuitBreaker>(c);
         }
         link.retry.budgetRatio = r["budget_ratio"].get<double>();
+        link.maxConcurrent = l.params["bulkhead"].get<int>();
         link.retry.jitter = r["jitter"] == "none"    ? sim::RetryPolicy::Jitter::None
                             : r["jitter"] == "equal" ? sim::RetryPolicy::Jitter::Equal
                                                      : sim::RetryPolicy::Jitter::Full;

@@ -182,6 +182,9 @@ const std::vector<ParamSpec>& linkParams() {
          {},
          "One-way network delay: a number of ms, or a distribution."},
         number("weight", 1, 1e-6, 1e6, "", "Share of traffic (weighted balancing, clients)."),
+        integer("bulkhead", 0, 0, 1e6, "calls",
+                "Bulkhead: at most this many calls in flight over this link; more fail at once "
+                "(0 = no limit)."),
         number("timeout_ms", 0, 0, 3.6e6, "ms",
                "The caller gives up after this long (0 = waits for ever); the callee may still be "
                "working on it."),

@@ -36,7 +36,8 @@ Json errorsByCause(const metrics::CounterSnapshot& c) {
             {"crashed", count(sim::Outcome::Crashed)},
             {"partitioned", count(sim::Outcome::Partitioned)},
             {"injected", count(sim::Outcome::Injected)},
-            {"hop_limit", count(sim::Outcome::HopLimit)}};
+            {"hop_limit", count(sim::Outcome::HopLimit)},
+            {"bulkhead_full", count(sim::Outcome::BulkheadFull)}};
 }
 
 /// 0 closed, 1 half open, 2 open: higher is worse, for charts.

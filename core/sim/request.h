@@ -15,16 +15,17 @@ enum class RequestKind : std::uint8_t { Read, Write };
 /// How a call ended. Failures keep their first cause as they travel back to the client.
 enum class Outcome : std::uint8_t {
     Ok,
-    Rejected,    ///< a full queue turned it away
-    Crashed,     ///< the component was down
-    Injected,    ///< an error fault failed it
-    Timeout,     ///< the caller stopped waiting
-    HopLimit,    ///< it went round a loop too often
-    BreakerOpen, ///< the caller's circuit breaker refused to call
-    Partitioned, ///< the network between caller and callee was cut
-    Inherited    ///< (for respond(): pass on what the downstream call said)
+    Rejected,     ///< a full queue turned it away
+    Crashed,      ///< the component was down
+    Injected,     ///< an error fault failed it
+    Timeout,      ///< the caller stopped waiting
+    HopLimit,     ///< it went round a loop too often
+    BreakerOpen,  ///< the caller's circuit breaker refused to call
+    Partitioned,  ///< the network between caller and callee was cut
+    BulkheadFull, ///< the caller's bulkhead for that dependency was full
+    Inherited     ///< (for respond(): pass on what the downstream call said)
 };
-inline constexpr int kOutcomeCount = 8; // Ok .. Partitioned
+inline constexpr int kOutcomeCount = 9; // Ok .. BulkheadFull
 
 /// One end-user request, from its client's send to the answer (or failure).
 struct Request {

@@ -117,12 +117,14 @@ void Simulation::call(Index f, Index l) {
     }
     if (caller.callAttempt == 1 && ln.retry.budgetRatio > 0)
         ln.retryTokens = std::min(RetryPolicy::kBudgetCap, ln.retryTokens + ln.retry.budgetRatio);
-    caller.callRefused = ln.breaker && !ln.breaker->permit(now_);
+    const bool bulkheadFull = ln.maxConcurrent > 0 && ln.inFlight >= ln.maxConcurrent;
+    caller.callRefused = bulkheadFull || (ln.breaker && !ln.breaker->permit(now_));
     if (caller.callRefused) { // fails fast, without touching the network or the callee
-        caller.lastOutcome = Outcome::BreakerOpen;
+        caller.lastOutcome = bulkheadFull ? Outcome::BulkheadFull : Outcome::BreakerOpen;
         schedule(0, EventKind::ResponseFailed, caller.component, f);
         return;
     }
+    ++ln.inFlight;
     caller.callStarted = now_;
     const Index child = acquireFrame(frames_[f].request);
     const Frame& parent = frames_[f];
@@ -169,6 +171,7 @@ void Simulation::respond(Index f, bool ok, Outcome cause) {
 
 void Simulation::deliver(Index f, bool ok) {
     const Frame& caller = frames_[f];
+    if (caller.callLink != kNone && !caller.callRefused) --links_[caller.callLink].inFlight;
     if (caller.callLink != kNone && !caller.callRefused)
         if (auto* breaker = links_[caller.callLink].breaker.get()) {
             const bool wasOpen = breaker->state() == policies::CircuitBreaker::State::Open;

@@ -38,6 +38,8 @@ struct Link {
     Time timeout = std::numeric_limits<Time>::infinity(); ///< the caller gives up after this
     RetryPolicy retry;
     double retryTokens = 0;
+    int maxConcurrent = 0; ///< bulkhead: calls in flight at most (0 = no limit)
+    int inFlight = 0;
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
 };

@@ -213,6 +213,20 @@ private slots:
         QVERIFY(extra > 100 && extra <= 500);
     }
 
+    void bulkheadCapsCallsInFlight() {
+        // A dependency turned slow (×20: 20 ms calls at 500/s would need 10 in flight); a
+        // bulkhead of 4 keeps at most 4 in flight and fails the rest at once.
+        const Json slow = Json::array({{{"kind", "slow"}, {"target", "api"}, {"factor", 20}}});
+        const Json r = test::run(clientToService({{"bulkhead", 4}}, slow, 60));
+        const auto& api = r["components"]["api"];
+        QVERIFY(api["mean_in_component"].get<double>() <= 4.0);
+        const double full = r["end_to_end"]["errors_by_cause"]["bulkhead_full"].get<double>();
+        QVERIFY(full > 0.4 * r["end_to_end"]["sent"].get<double>());
+        QCOMPARE(r["end_to_end"]["failed"].get<double>(), full);
+        // At most 4 in flight means at most 4 / 20 ms = 200 calls/s get through.
+        QVERIFY(api["throughput_rps"].get<double>() <= 200);
+    }
+
     void badFaultsAreRefusedWithTheirPath() {
         for (const auto& [fault, path] : std::vector<std::pair<Json, std::string>>{
                  {{{"kind", "meteor"}, {"target", "api"}}, "faults[0].kind"},
