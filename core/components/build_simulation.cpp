@@ -79,6 +79,9 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         LoadBalancer::Config c;
         c.algorithm = policies::balancingFromName(p["algorithm"].get<std::string>());
         c.virtualNodes = p["virtual_nodes"].get<int>();
+        c.healthInterval = p["health_check_interval_s"].get<double>();
+        c.unhealthyThreshold = p["unhealthy_threshold"].get<int>();
+        c.healthyThreshold = p["healthy_threshold"].get<int>();
         return std::make_unique<LoadBalancer>(spec.id, index, c, std::move(rng));
     }
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");

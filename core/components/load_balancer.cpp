@@ -4,6 +4,7 @@
 
 #include "sim/simulation.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace sdlab::components {
@@ -20,6 +21,28 @@ void LoadBalancer::start(sim::Simulation& sim) {
     balancer_ = std::make_unique<policies::Balancer>(config_.algorithm, std::move(targets),
                                                      config_.virtualNodes);
     forwarded_.assign(outLinks().size(), 0);
+    health_.assign(outLinks().size(), Health{});
+    if (config_.healthInterval > 0 && !outLinks().empty())
+        sim.schedule(config_.healthInterval, sim::EventKind::Timer, index(), 0);
+}
+
+void LoadBalancer::onTimer(sim::Simulation& sim, sim::Index) {
+    for (std::size_t t = 0; t < outLinks().size(); ++t) {
+        const sim::Index to = sim.link(outLinks()[t]).to;
+        const bool up = !sim.component(to).faults.down && !sim.partitioned(index(), to);
+        Health& h = health_[t];
+        h.failedInARow = up ? 0 : h.failedInARow + 1;
+        h.passedInARow = up ? h.passedInARow + 1 : 0;
+        const bool healthy = balancer_->isHealthy(t);
+        if (healthy && h.failedInARow >= config_.unhealthyThreshold) {
+            balancer_->setHealthy(t, false);
+            h.changes.emplace_back(sim.now(), false);
+        } else if (!healthy && h.passedInARow >= config_.healthyThreshold) {
+            balancer_->setHealthy(t, true);
+            h.changes.emplace_back(sim.now(), true);
+        }
+    }
+    sim.schedule(config_.healthInterval, sim::EventKind::Timer, index(), 0);
 }
 
 void LoadBalancer::onArrive(sim::Simulation& sim, sim::Index frame) {
@@ -50,10 +73,15 @@ void LoadBalancer::reportExtra(nlohmann::ordered_json& out, const metrics::Count
     for (auto n : forwarded_)
         total += n;
     auto& split = out["forwarded"] = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < forwarded_.size(); ++i)
+    for (std::size_t i = 0; i < forwarded_.size(); ++i) {
         split.push_back({{"to", balancer_->targets()[i].name},
                          {"requests", forwarded_[i]},
                          {"share", total ? double(forwarded_[i]) / double(total) : 0.0}});
+        nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+        for (const auto& [t, healthy] : health_[i].changes)
+            changes.push_back({std::round(t * 1e6) / 1e6, healthy ? "healthy" : "unhealthy"});
+        if (!changes.empty()) out["health"][balancer_->targets()[i].name] = std::move(changes);
+    }
 }
 
 } // namespace sdlab::components

@@ -14,12 +14,17 @@ public:
     struct Config {
         policies::BalancingAlgorithm algorithm = policies::BalancingAlgorithm::RoundRobin;
         int virtualNodes = 100;
+        double healthInterval = 0;  ///< seconds between health checks; 0: no checks
+        int unhealthyThreshold = 3; ///< failed checks in a row that take a target out
+        int healthyThreshold = 2;   ///< passed checks in a row that bring it back
     };
     LoadBalancer(std::string id, sim::Index index, const Config& config, sim::Rng rng);
 
     void start(sim::Simulation& sim) override;
     void onArrive(sim::Simulation& sim, sim::Index frame) override;
     void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
+    /// A round of health checks: each target is probed (up, and reachable from here).
+    void onTimer(sim::Simulation& sim, sim::Index payload) override;
     void reportExtra(nlohmann::ordered_json& out,
                      const metrics::CounterSnapshot& window) const override;
 
@@ -28,6 +33,11 @@ private:
     sim::Rng rng_;
     std::unique_ptr<policies::Balancer> balancer_;
     std::vector<std::uint64_t> forwarded_; ///< per downstream link, measured window
+    struct Health {
+        int failedInARow = 0, passedInARow = 0;
+        std::vector<std::pair<double, bool>> changes; ///< (time, healthy)
+    };
+    std::vector<Health> health_;
 };
 
 } // namespace sdlab::components

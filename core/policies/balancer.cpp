@@ -19,7 +19,10 @@ Balancer::Balancer(BalancingAlgorithm algorithm, std::vector<Target> targets, in
     : algorithm_(algorithm)
     , targets_(std::move(targets))
     , outstanding_(targets_.size(), 0)
-    , credit_(targets_.size(), 0.0) {
+    , credit_(targets_.size(), 0.0)
+    , healthy_(targets_.size(), true) {
+    for (std::size_t i = 0; i < targets_.size(); ++i)
+        eligible_.push_back(i);
     if (algorithm_ == BalancingAlgorithm::ConsistentHash) {
         std::vector<std::string> names;
         for (const auto& t : targets_)
@@ -30,10 +33,11 @@ Balancer::Balancer(BalancingAlgorithm algorithm, std::vector<Target> targets, in
 
 std::size_t Balancer::leastOutstanding() const {
     // Ties go to the earliest target after the last pick, so equal loads still rotate.
-    std::size_t best = next_ % targets_.size();
-    for (std::size_t i = 1; i < targets_.size(); ++i) {
-        const std::size_t c = (next_ + i) % targets_.size();
-        if (outstanding_[c] < outstanding_[best]) best = c;
+    const std::size_t m = eligible_.size();
+    std::size_t best = next_ % m;
+    for (std::size_t i = 1; i < m; ++i) {
+        const std::size_t c = (next_ + i) % m;
+        if (outstanding_[eligible_[c]] < outstanding_[eligible_[best]]) best = c;
     }
     return best;
 }
@@ -41,8 +45,8 @@ std::size_t Balancer::leastOutstanding() const {
 std::size_t Balancer::smoothWeighted() {
     // nginx's smooth weighted round robin: picks in proportion to weight, interleaved.
     double total = 0;
-    std::size_t best = 0;
-    for (std::size_t i = 0; i < targets_.size(); ++i) {
+    std::size_t best = eligible_.front();
+    for (std::size_t i : eligible_) {
         credit_[i] += targets_[i].weight;
         total += targets_[i].weight;
         if (credit_[i] > credit_[best]) best = i;
@@ -51,34 +55,47 @@ std::size_t Balancer::smoothWeighted() {
     return best;
 }
 
+void Balancer::setHealthy(std::size_t target, bool healthy) {
+    healthy_[target] = healthy;
+    eligible_.clear();
+    for (std::size_t i = 0; i < targets_.size(); ++i)
+        if (healthy_[i]) eligible_.push_back(i);
+    if (eligible_.empty()) // every target failing its checks: try them all (fail open)
+        for (std::size_t i = 0; i < targets_.size(); ++i)
+            eligible_.push_back(i);
+}
+
 std::size_t Balancer::choose(std::uint32_t key, sim::Rng& rng) {
-    const std::size_t n = targets_.size();
+    // Algorithms pick among the eligible (healthy) targets; with all of them healthy this is
+    // the identity, so health checking changes nothing until a target fails.
+    const std::size_t m = eligible_.size();
     auto uniform = [&](std::size_t hi) {
         return boost::random::uniform_int_distribution<std::size_t>(0, hi)(rng);
     };
     switch (algorithm_) {
     case BalancingAlgorithm::RoundRobin:
-        return next_++ % n;
+        return eligible_[next_++ % m];
     case BalancingAlgorithm::WeightedRoundRobin:
         return smoothWeighted();
     case BalancingAlgorithm::LeastConnections: {
         const std::size_t pick = leastOutstanding();
         next_ = pick + 1;
-        return pick;
+        return eligible_[pick];
     }
     case BalancingAlgorithm::Random:
-        return uniform(n - 1);
+        return eligible_[uniform(m - 1)];
     case BalancingAlgorithm::PowerOfTwo: {
-        if (n == 1) return 0;
-        const std::size_t a = uniform(n - 1);
-        std::size_t b = uniform(n - 2);
-        if (b >= a) ++b; // two distinct choices
+        if (m == 1) return eligible_[0];
+        const std::size_t ai = uniform(m - 1);
+        std::size_t bi = uniform(m - 2);
+        if (bi >= ai) ++bi; // two distinct choices
+        const std::size_t a = eligible_[ai], b = eligible_[bi];
         return outstanding_[b] < outstanding_[a] ? b : a;
     }
     case BalancingAlgorithm::ConsistentHash:
-        return ring_->targetFor(key);
+        return ring_->targetFor(key, [this](std::size_t t) { return isEligible(t); });
     }
-    return 0;
+    return eligible_[0];
 }
 
 } // namespace sdlab::policies

@@ -13,11 +13,14 @@ HashRing::HashRing(const std::vector<std::string>& targetNames, int virtualNodes
     std::sort(points_.begin(), points_.end());
 }
 
-std::size_t HashRing::targetFor(std::uint32_t key) const {
+std::size_t HashRing::firstAtOrAfter(std::uint32_t key) const {
     const std::uint64_t h = sim::mix64(key);
-    auto it = std::lower_bound(points_.begin(), points_.end(), std::make_pair(h, 0u));
-    if (it == points_.end()) it = points_.begin();
-    return it->second;
+    const auto it = std::lower_bound(points_.begin(), points_.end(), std::make_pair(h, 0u));
+    return it == points_.end() ? 0 : std::size_t(it - points_.begin());
+}
+
+std::size_t HashRing::targetFor(std::uint32_t key) const {
+    return points_[firstAtOrAfter(key)].second;
 }
 
 } // namespace sdlab::policies

@@ -117,6 +117,8 @@ public:
     /// Answers that arrived after their caller had stopped waiting (work done for nothing).
     std::uint64_t wastedAnswers() const { return wastedAnswers_; }
     std::uint64_t retries() const { return retries_; }
+    /// Whether a partition in force cuts `from` off from `to`.
+    bool partitioned(Index from, Index to) const;
 
 private:
     void arrive(Index frame);
@@ -125,7 +127,7 @@ private:
     bool retryLater(Index frame);
     void timeOut(Index child, std::uint32_t generation);
     void applyFault(const Fault& fault, bool starting);
-    bool partitioned(Index from, Index to) const;
+
     // On every hop: defined here so that they inline.
     Index acquireFrame(Index request) {
         const Index f = frames_.acquire();

@@ -227,6 +227,41 @@ private slots:
         QVERIFY(api["throughput_rps"].get<double>() <= 200);
     }
 
+    void healthChecksTakeACrashedTargetOutOfRotation() {
+        // Round robin over three servers; s2 crashes at 10.05 s for 20 s. Checks every second
+        // need 3 failures to take it out (at 13 s: detected 2.95 s after the crash) and 2
+        // passes to bring it back (at 32 s).
+        auto run = [](double interval) {
+            Json s = test::scenario(60, 0, 6);
+            test::addComponent(s, "users", "client", {{"rps", 300}, {"arrival", "constant"}});
+            test::addComponent(s, "lb", "load_balancer",
+                               {{"health_check_interval_s", interval},
+                                {"unhealthy_threshold", 3},
+                                {"healthy_threshold", 2}});
+            test::addLink(s, "users", "lb");
+            for (const char* id : {"s1", "s2", "s3"}) {
+                test::addComponent(s, id, "service", {{"service_time", test::deterministicMs(1)}});
+                test::addLink(s, "lb", id);
+            }
+            s["faults"] = Json::array(
+                {{{"kind", "crash"}, {"target", "s2"}, {"at_s", 10.05}, {"duration_s", 20}}});
+            return test::run(s);
+        };
+        const Json checked = run(1.0), unchecked = run(0);
+        const Json& health = checked["components"]["lb"]["health"]["s2"];
+        QCOMPARE(health.size(), std::size_t(2));
+        QCOMPARE(health[0][0].get<double>(), 13.0);
+        QCOMPARE(health[0][1].get<std::string>(), std::string("unhealthy"));
+        QCOMPARE(health[1][0].get<double>(), 32.0);
+        QCOMPARE(health[1][1].get<std::string>(), std::string("healthy"));
+        // Failures only until detection: a third of 300 req/s for 2.95 s, instead of 20 s.
+        const double withChecks = checked["end_to_end"]["errors_by_cause"]["crashed"].get<double>();
+        const double without = unchecked["end_to_end"]["errors_by_cause"]["crashed"].get<double>();
+        qInfo("crashed calls: %g with health checks, %g without", withChecks, without);
+        QVERIFY(std::abs(withChecks - 295) <= 2);
+        QVERIFY(std::abs(without - 2000) <= 2);
+    }
+
     void badFaultsAreRefusedWithTheirPath() {
         for (const auto& [fault, path] : std::vector<std::pair<Json, std::string>>{
                  {{{"kind", "meteor"}, {"target", "api"}}, "faults[0].kind"},
