@@ -20,35 +20,30 @@ using namespace sdlab;
 
 namespace {
 
-double seconds(const std::function<void()>& work)
-{
+double seconds(const std::function<void()>& work) {
     const auto t0 = std::chrono::steady_clock::now();
     work();
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
 }
 
-double residentMiB()
-{
+double residentMiB() {
     long pages = 0, resident = 0;
     std::ifstream("/proc/self/statm") >> pages >> resident;
     return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-double peakMiB()
-{
+double peakMiB() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
 }
 
-model::Scenario mm1Scenario(double duration)
-{
+model::Scenario mm1Scenario(double duration) {
     return model::parseScenario(R"({"version": 1, "seed": 1, "duration_s": )" +
                                 std::to_string(duration) + R"(, "components": [
         {"id": "clients", "type": "client", "rps": 80, "read_ratio": 1.0},
@@ -57,8 +52,7 @@ model::Scenario mm1Scenario(double duration)
         "links": [{"from": "clients", "to": "server"}]})");
 }
 
-model::Scenario urlShortenerAt(double rps)
-{
+model::Scenario urlShortenerAt(double rps) {
     model::Scenario s = model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/url-shortener.json");
     for (auto& c : s.components)
         if (c.type == "client") c.params["rps"] = rps;
@@ -67,8 +61,7 @@ model::Scenario urlShortenerAt(double rps)
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     const int reps = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
 
     // 1. Full engine vs minimal kernel, M/M/1 at rho = 0.8, 2 million customers.
@@ -76,7 +69,8 @@ int main(int argc, char** argv)
     std::vector<double> kernel, engine;
     double sink = 0;
     for (int r = 0; r < reps; ++r) {
-        kernel.push_back(seconds([&] { sink += bench::minimalMM1(std::uint64_t(customers), 80, 100, 1); }));
+        kernel.push_back(
+            seconds([&] { sink += bench::minimalMM1(std::uint64_t(customers), 80, 100, 1); }));
         const auto scenario = mm1Scenario(customers / 80);
         engine.push_back(seconds([&] {
             auto sim = components::buildSimulation(scenario);
@@ -108,9 +102,10 @@ int main(int argc, char** argv)
         }));
     }
     const double w = median(wall);
-    std::printf("{\"bench\": \"url_shortener_10k_rps\", \"simulated_s_per_wall_s\": %.1f, "
-                "\"requests_per_wall_s\": %.0f, \"events_per_wall_s\": %.0f, \"target_min\": 100}\n",
-                simulated / w, requests / w, double(events) / w);
+    std::printf(
+        "{\"bench\": \"url_shortener_10k_rps\", \"simulated_s_per_wall_s\": %.1f, "
+        "\"requests_per_wall_s\": %.0f, \"events_per_wall_s\": %.0f, \"target_min\": 100}\n",
+        simulated / w, requests / w, double(events) / w);
 
     // 3. Memory over simulated time: the same run, read at 1 and at 10 simulated minutes.
     auto sim = components::buildSimulation(url);

@@ -8,8 +8,7 @@
 
 namespace sdlab::bench {
 
-double minimalMM1(std::uint64_t customers, double lambda, double mu, std::uint64_t seed)
-{
+double minimalMM1(std::uint64_t customers, double lambda, double mu, std::uint64_t seed) {
     struct Ev {
         double time;
         bool arrival;
