@@ -46,10 +46,25 @@ void LinkItem::setSpec(const model::LinkSpec& spec) {
     const auto& latency = spec.params["latency_ms"];
     label_ = latency.is_number() && latency.get<double>() == 0 ? QString()
                                                                : style::durationText(latency);
-    const double weight = spec.params["weight"].get<double>();
-    if (weight != 1) label_ += (label_.isEmpty() ? "" : " · ") + QStringLiteral("w%1").arg(weight);
-    setToolTip(QObject::tr("%1 calls %2")
-                   .arg(QString::fromStdString(spec.from), QString::fromStdString(spec.to)));
+    QStringList parts;
+    if (!label_.isEmpty()) parts << label_;
+    const auto& p = spec.params;
+    if (const double weight = p["weight"].get<double>(); weight != 1)
+        parts << QStringLiteral("w%1").arg(weight);
+    label_ = parts.join(QStringLiteral(" · "));
+    // The resilience policies it carries: in the tooltip (they would crowd short links).
+    QStringList policies;
+    if (const double timeout = p.value("timeout_ms", 0.0); timeout > 0)
+        policies << QObject::tr("timeout %1 ms").arg(timeout);
+    if (p.contains("retries") && p["retries"]["max_attempts"].get<int>() > 1)
+        policies << QObject::tr("up to %1 attempts").arg(p["retries"]["max_attempts"].get<int>());
+    if (p.contains("circuit_breaker")) policies << QObject::tr("circuit breaker");
+    if (const int bulkhead = p.value("bulkhead", 0); bulkhead > 0)
+        policies << QObject::tr("bulkhead of %1").arg(bulkhead);
+    QString tip = QObject::tr("%1 calls %2")
+                      .arg(QString::fromStdString(spec.from), QString::fromStdString(spec.to));
+    if (!policies.isEmpty()) tip += QStringLiteral("\n") + policies.join(QStringLiteral(", "));
+    setToolTip(tip);
     updateGeometry();
 }
 
