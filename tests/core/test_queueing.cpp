@@ -51,9 +51,9 @@ private slots:
         QTest::addColumn<double>("rho");
         QTest::addColumn<double>("customers");
         QTest::newRow("M/M/1 rho=0.5") << 1 << 0.5 << 1.0e6;
-        QTest::newRow("M/M/1 rho=0.8") << 1 << 0.8 << 3.0e6;
+        QTest::newRow("M/M/1 rho=0.8") << 1 << 0.8 << 6.0e6;
         QTest::newRow("M/M/4 rho=0.5") << 4 << 0.5 << 1.0e6;
-        QTest::newRow("M/M/4 rho=0.85") << 4 << 0.85 << 3.0e6;
+        QTest::newRow("M/M/4 rho=0.85") << 4 << 0.85 << 8.0e6;
     }
     void mmc() {
         QFETCH(int, workers);
