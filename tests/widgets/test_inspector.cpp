@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -541,6 +542,86 @@ private slots:
         QCOMPARE(find<QLabel>("inspectorSubtitle")->text(), QStringLiteral("client1 → api"));
         doc.removeItems({}, {{client, QStringLiteral("api")}});
         QVERIFY(find<QLabel>("inspectorHint"));
+    }
+
+    void editsALinksNestedPolicies() {
+        const QString client = doc.addComponent(QStringLiteral("client"), {});
+        const QString service = doc.addComponent(QStringLiteral("service"), {200, 0});
+        QVERIFY(doc.addLink(client, service));
+        const LinkKey key{client, service};
+        inspector->showLink(key);
+
+        // Retries: always there; a nested field writes the whole object back.
+        auto* group = find<QWidget>("param_retries_group");
+        QVERIFY(group);
+        QVERIFY(group->toolTip().contains(QLatin1String("backoff")));
+        auto* attempts = find<QLineEdit>("param_retries.max_attempts");
+        QVERIFY(attempts);
+        QCOMPARE(attempts->text(), QStringLiteral("1"));
+        const model::Json before = linkParam(doc, key, "retries");
+        const int steps = doc.undoStack()->count();
+        typeInto(attempts, QStringLiteral("3"));
+        QCOMPARE(linkParam(doc, key, "retries")["max_attempts"], 3);
+        QCOMPARE(linkParam(doc, key, "retries")["base_ms"], before["base_ms"]);
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        doc.undoStack()->undo();
+        QCOMPARE(linkParam(doc, key, "retries"), before);
+        QCOMPARE(attempts->text(), QStringLiteral("1")); // follows linkChanged
+        typeInto(attempts, QStringLiteral("3"));
+        pick(find<QComboBox>("param_retries.jitter"), QStringLiteral("none"));
+        QCOMPARE(linkParam(doc, key, "retries")["jitter"], "none");
+        QCOMPARE(linkParam(doc, key, "retries")["max_attempts"], 3);
+        while (doc.undoStack()->index() > steps)
+            doc.undoStack()->undo();
+        QCOMPARE(linkParam(doc, key, "retries"), before);
+        typeInto(attempts, QStringLiteral("21")); // out of range: refused
+        QCOMPARE(linkParam(doc, key, "retries"), before);
+        QVERIFY(attempts->property("invalid").toBool());
+        QVERIFY(!errorText(attempts).isEmpty());
+
+        // The breaker: absent until enabled, then the defaults.
+        auto* enabled = find<QCheckBox>("param_circuit_breaker_enabled");
+        QVERIFY(enabled);
+        QVERIFY(!enabled->isChecked());
+        QVERIFY(!linkParam(doc, key, "circuit_breaker").is_object());
+        auto* threshold = find<QLineEdit>("param_circuit_breaker.failure_rate_threshold");
+        QVERIFY(threshold);
+        QVERIFY(!threshold->isVisible());
+        enabled->click();
+        const model::Json breaker = linkParam(doc, key, "circuit_breaker");
+        QVERIFY(breaker.is_object());
+        QCOMPARE(breaker["failure_rate_threshold"], 0.5);
+        QCOMPARE(breaker["window_type"], "count");
+        QCOMPARE(breaker["window"], 100);
+        QVERIFY(enabled->isChecked());
+        QVERIFY(threshold->isVisible());
+        QCOMPARE(threshold->text(), QStringLiteral("0.5"));
+
+        // An invalid nested value is refused, with the Document's reason.
+        const int stepsBefore = doc.undoStack()->count();
+        typeInto(threshold, QStringLiteral("1.5"));
+        QCOMPARE(linkParam(doc, key, "circuit_breaker"), breaker);
+        QCOMPARE(doc.undoStack()->count(), stepsBefore);
+        QVERIFY(threshold->property("invalid").toBool());
+        QVERIFY(!errorText(threshold).isEmpty());
+        typeInto(threshold, QStringLiteral("0.25"));
+        QCOMPARE(linkParam(doc, key, "circuit_breaker")["failure_rate_threshold"], 0.25);
+
+        // Switched off: the key leaves the link (no breaker), and the box follows.
+        enabled->click();
+        QVERIFY(!linkParam(doc, key, "circuit_breaker").is_object());
+        QVERIFY(!doc.scenario().links[std::size_t(doc.linkIndex(key))].params.contains(
+            "circuit_breaker"));
+        QVERIFY(!enabled->isChecked());
+        doc.undoStack()->undo();
+        QCOMPARE(linkParam(doc, key, "circuit_breaker")["failure_rate_threshold"], 0.25);
+        QVERIFY(!threshold->property("invalid").toBool());
+
+        // Undo takes the breaker away again.
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QVERIFY(!linkParam(doc, key, "circuit_breaker").is_object());
+        QVERIFY(!enabled->isChecked());
     }
 
     void renamesAndFollowsRenames() {

@@ -235,7 +235,10 @@ bool Document::setLinkParam(const LinkKey& key, const QString& name, const model
     if (i < 0) return false;
     const auto& before = scenario_.links[std::size_t(i)];
     auto after = before;
-    after.params[name.toStdString()] = value;
+    if (value.is_null()) // an optional policy (a circuit breaker) switched off
+        after.params.erase(name.toStdString());
+    else
+        after.params[name.toStdString()] = value;
     try {
         after.params = model::checkParams(after.params, model::linkParams(), "link", {}, "a link");
     } catch (const model::ScenarioError& e) {

@@ -91,7 +91,10 @@ inline EditPlan planLinkEdit(const Document& doc, const LinkKey& key, const Para
     const auto proposed = editor.propose(current);
     if (proposed.kind != ProposedValue::Value) return detail::notAValue(proposed);
     auto params = link.params;
-    params[editor.spec().name] = proposed.value;
+    if (proposed.value.is_null()) // an optional object turned off: the key goes
+        params.erase(editor.spec().name);
+    else
+        params[editor.spec().name] = proposed.value;
     try {
         model::checkParams(params, model::linkParams(), "link", {}, "a link");
     } catch (const model::ScenarioError& e) {

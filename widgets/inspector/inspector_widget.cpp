@@ -306,8 +306,11 @@ void InspectorWidget::addParamRows(QFormLayout* form, const std::vector<model::P
     form_ = form;
     for (const auto& spec : specs) {
         ParamEditor* editor = createParamEditor(spec);
-        if (!editor) continue; // a nested policy (retries): edited in the file for now
-        form->addRow(createRowLabel(paramTitle(spec), paramToolTip(spec), editor), editor);
+        if (!editor) continue;
+        if (spec.kind == model::ParamKind::Object)
+            form->addRow(editor); // a titled group of its own, across the form
+        else
+            form->addRow(createRowLabel(paramTitle(spec), paramToolTip(spec), editor), editor);
         editors_.push_back(editor);
         shownValues_.emplace_back();
         connect(editor, &ParamEditor::edited, this,

@@ -3,11 +3,18 @@
 #include "choice_editor.h"
 #include "distribution_editor.h"
 #include "field_validity.h"
+#include "inspector_header.h"
+#include "model/param_check.h"
 #include "number_editor.h"
 #include "param_text.h"
 
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sdlab::widgets {
 
@@ -53,6 +60,139 @@ bool ParamEditor::hasError() const {
     return !error_->isHidden();
 }
 
+// --- ObjectEditor ----------------------------------------------------------------------------
+
+ObjectEditor::ObjectEditor(const model::ParamSpec& spec, QWidget* parent)
+    : ParamEditor(spec, parent) {
+    auto* group = new QGroupBox(paramTitle(spec), this);
+    group->setObjectName(objectPrefix() + QStringLiteral("_group"));
+    group->setToolTip(paramToolTip(spec));
+    auto* layout = new QVBoxLayout(group);
+    layout->setSpacing(6);
+    if (spec.defaultValue.is_null()) {
+        enabled_ = new QCheckBox(tr("Enabled"), group);
+        enabled_->setObjectName(objectPrefix() + QStringLiteral("_enabled"));
+        layout->addWidget(enabled_);
+        // clicked: only the user's changes, never setChecked() from a refresh.
+        connect(enabled_, &QCheckBox::clicked, this, [this] {
+            lastEdited_ = nullptr;
+            emit edited(true);
+        });
+    }
+    fieldsBox_ = new QWidget(group);
+    QFormLayout* form = createInspectorForm();
+    form->setContentsMargins(0, 0, 0, 0);
+    fieldsBox_->setLayout(form);
+    layout->addWidget(fieldsBox_);
+    for (const auto& field : spec.fields) {
+        // Named after the path in the file ("retries.max_attempts"); titled after the field.
+        model::ParamSpec nested = field;
+        nested.name = spec.name + '.' + field.name;
+        ParamEditor* editor = createParamEditor(nested, fieldsBox_);
+        if (!editor) continue;
+        form->addRow(createRowLabel(paramTitle(field), paramToolTip(nested), editor), editor);
+        fields_.push_back(editor);
+        shownFields_.emplace_back();
+        connect(editor, &ParamEditor::edited, this, [this, editor](bool finished) {
+            lastEdited_ = editor;
+            emit edited(finished);
+        });
+    }
+    contentLayout()->addWidget(group);
+    setToolTips(paramToolTip(spec));
+}
+
+model::Json ObjectEditor::defaults() const {
+    return model::checkParams(model::Json::object(), spec().fields, spec().name, {}, spec().name);
+}
+
+namespace {
+
+/// The nested field's name in the file ("max_attempts" of "retries.max_attempts").
+std::string fieldName(const ParamEditor* editor) {
+    const std::string& name = editor->spec().name;
+    return name.substr(name.rfind('.') + 1);
+}
+
+} // namespace
+
+void ObjectEditor::setValues(const std::vector<model::Json>& values) {
+    ParamEditor::clearError(); // a refused check box: the model has moved on
+    const bool present =
+        !values.empty() && std::all_of(values.begin(), values.end(),
+                                       [](const model::Json& v) { return v.is_object(); });
+    shownEnabled_ = present;
+    if (enabled_) {
+        const QSignalBlocker block(enabled_);
+        enabled_->setChecked(present);
+    }
+    fieldsBox_->setVisible(present || !enabled_);
+    const model::Json fallback = defaults();
+    for (std::size_t f = 0; f < fields_.size(); ++f) {
+        const std::string name = fieldName(fields_[f]);
+        std::vector<model::Json> fieldValues;
+        for (const auto& v : values)
+            fieldValues.push_back(v.is_object() && v.contains(name) ? v[name] : fallback[name]);
+        // A refused field keeps its text and reason until its model value changes.
+        if (fields_[f]->hasError() && fieldValues == shownFields_[f]) continue;
+        shownFields_[f] = fieldValues;
+        fields_[f]->setValues(fieldValues);
+    }
+}
+
+ProposedValue ObjectEditor::propose(const model::Json& current) const {
+    if (!lastEdited_) {
+        if (!enabled_) return {};
+        if (!enabled_->isChecked()) return {ProposedValue::Value, model::Json(), {}};
+        return {ProposedValue::Value, current.is_object() ? current : defaults(), {}};
+    }
+    model::Json object = current.is_object() ? current : defaults();
+    const std::string name = fieldName(lastEdited_);
+    ProposedValue proposed =
+        lastEdited_->propose(object.contains(name) ? object[name] : model::Json());
+    if (proposed.kind != ProposedValue::Value) return proposed;
+    object[name] = proposed.value;
+    return {ProposedValue::Value, object, {}};
+}
+
+bool ObjectEditor::isEditing() const {
+    return std::any_of(fields_.begin(), fields_.end(),
+                       [](const ParamEditor* f) { return f->isEditing(); });
+}
+
+void ObjectEditor::showError(const QString& reason) {
+    if (lastEdited_) {
+        lastEdited_->showError(reason);
+        return;
+    }
+    // The check box was refused: it goes back to what the model holds.
+    if (enabled_) {
+        const QSignalBlocker block(enabled_);
+        enabled_->setChecked(shownEnabled_);
+    }
+    ParamEditor::showError(reason);
+}
+
+void ObjectEditor::clearError() {
+    ParamEditor::clearError();
+    if (lastEdited_) lastEdited_->clearError(); // the others keep theirs until their values change
+}
+
+bool ObjectEditor::hasError() const {
+    return ParamEditor::hasError() ||
+           std::any_of(fields_.begin(), fields_.end(),
+                       [](const ParamEditor* f) { return f->hasError(); });
+}
+
+QList<QWidget*> ObjectEditor::inputs() const {
+    if (enabled_) return {enabled_};
+    return {};
+}
+
+QWidget* ObjectEditor::errorInput() const {
+    return nullptr; // the reason shows in the line under the group
+}
+
 ParamEditor* createParamEditor(const model::ParamSpec& spec, QWidget* parent) {
     switch (spec.kind) {
     case model::ParamKind::Integer:
@@ -63,8 +203,8 @@ ParamEditor* createParamEditor(const model::ParamSpec& spec, QWidget* parent) {
     case model::ParamKind::Duration:
     case model::ParamKind::Latency:
         return new DistributionEditor(spec, parent);
-    case model::ParamKind::Object: // nested policies (retries) have no editor yet
-        return nullptr;
+    case model::ParamKind::Object:
+        return new ObjectEditor(spec, parent);
     }
     return nullptr;
 }

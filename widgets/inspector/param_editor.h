@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <vector>
 
+class QCheckBox;
 class QLabel;
 class QVBoxLayout;
 
@@ -47,9 +48,9 @@ public:
     virtual bool isEditing() const = 0;
 
     /// Marks the input the user last changed invalid and shows `reason` under the editor.
-    void showError(const QString& reason);
-    void clearError();
-    bool hasError() const;
+    virtual void showError(const QString& reason);
+    virtual void clearError();
+    virtual bool hasError() const;
 
 signals:
     /// The user changed the value: `finished` after Enter, focus out or a pick from a list.
@@ -71,8 +72,42 @@ private:
     QLabel* error_;
 };
 
+/// An Object parameter (a link's retry policy, its circuit breaker): a titled group whose
+/// rows edit the nested fields with the usual editors. It proposes the whole object, the
+/// field the user last changed replaced, so the Document checks and stores it as one value.
+/// An optional object (null default: absent means off) has an "Enabled" check box named
+/// "param_<name>_enabled": checking it proposes the fields' defaults, unchecking a null (the
+/// key removed). Nested inputs are named "param_<name>.<field>".
+class ObjectEditor : public ParamEditor {
+    Q_OBJECT
+public:
+    explicit ObjectEditor(const model::ParamSpec& spec, QWidget* parent = nullptr);
+
+    void setValues(const std::vector<model::Json>& values) override;
+    ProposedValue propose(const model::Json& current) const override;
+    bool isEditing() const override;
+    void showError(const QString& reason) override;
+    void clearError() override;
+    bool hasError() const override;
+
+    /// The object with every field at its default.
+    model::Json defaults() const;
+
+protected:
+    QList<QWidget*> inputs() const override;
+    QWidget* errorInput() const override;
+
+private:
+    QCheckBox* enabled_ = nullptr;
+    QWidget* fieldsBox_ = nullptr;
+    std::vector<ParamEditor*> fields_;
+    std::vector<std::vector<model::Json>> shownFields_; ///< per field: the values last shown
+    ParamEditor* lastEdited_ = nullptr;                 ///< nullptr: the check box
+    bool shownEnabled_ = false;
+};
+
 /// The editor for `spec.kind`: Integer and Number → NumberEditor, Choice → ChoiceEditor,
-/// Duration and Latency → DistributionEditor.
+/// Duration and Latency → DistributionEditor, Object → ObjectEditor.
 ParamEditor* createParamEditor(const model::ParamSpec& spec, QWidget* parent = nullptr);
 
 /// True when all `values` are equal (and there is at least one).

@@ -81,6 +81,7 @@ QString schemaText(const std::string& text) {
 
 QString paramTitle(const model::ParamSpec& spec) {
     QString name = QString::fromStdString(spec.name);
+    name = name.mid(name.lastIndexOf(QLatin1Char('.')) + 1); // a nested field: "retries.base_ms"
     const QString unitSuffix = QLatin1Char('_') + QString::fromStdString(spec.unit);
     if (!spec.unit.empty() && name.endsWith(unitSuffix)) name.chop(unitSuffix.size());
     static const QStringList acronyms = {QStringLiteral("ttl"), QStringLiteral("rps"),
