@@ -3,6 +3,7 @@
 #include "autosave.h"
 #include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
+#include "canvas/link_item.h"
 #include "common/resources.h"
 #include "document/document.h"
 #include "main_window.h"
@@ -56,7 +57,13 @@ int screenshot(MainWindow& window, const ShotOptions& o) {
     window.show();
     QApplication::processEvents();
     if (!o.welcome) window.view()->fitToContents();
-    if (!o.select.isEmpty()) window.scene()->selectComponents({o.select});
+    if (const auto arrow = o.select.indexOf(QLatin1String("->")); arrow > 0) { // a link
+        window.scene()->clearSelection();
+        if (auto* link = window.scene()->linkItem({o.select.left(arrow), o.select.mid(arrow + 2)}))
+            link->setSelected(true);
+    } else if (!o.select.isEmpty()) {
+        window.scene()->selectComponents({o.select});
+    }
     QApplication::processEvents();
     if (!window.grab().save(o.out)) {
         QTextStream(stderr) << "sdlab: cannot write " << o.out << "\n";
@@ -90,8 +97,9 @@ int guiMain(int argc, char* argv[]) {
     parser.addVersionOption();
     const QCommandLineOption shot("screenshot", QObject::tr("Render the window to a PNG and exit."),
                                   "out.png");
-    const QCommandLineOption select("select", QObject::tr("With --screenshot: select a component."),
-                                    "id");
+    const QCommandLineOption select(
+        "select", QObject::tr("With --screenshot: select a component (ID) or a link (FROM->TO)."),
+        "id");
     const QCommandLineOption welcome("welcome",
                                      QObject::tr("With --screenshot: the welcome page."));
     const QCommandLineOption theme("theme", QObject::tr("system, light or dark (remembered)."),
