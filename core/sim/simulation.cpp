@@ -68,7 +68,7 @@ void Simulation::runUntil(Time t) {
             call(ev.payload, frames_[ev.payload].callLink);
             break;
         case EventKind::Fault:
-            applyFault(faults_[ev.payload], ev.target != 0);
+            applyFault(ev.payload, ev.target != 0);
             break;
         case EventKind::BreakerWait:
             links_[ev.payload].breaker->openWaitOver(now_);
@@ -222,19 +222,38 @@ bool Simulation::partitioned(Index from, Index to) const {
     auto in = [](const std::vector<Index>& side, Index c) {
         return std::find(side.begin(), side.end(), c) != side.end();
     };
-    for (const Fault* p : partitions_)
-        if ((in(p->targets, from) && in(p->peers, to)) ||
-            (in(p->peers, from) && in(p->targets, to)))
+    for (Index f : partitions_) {
+        const Fault& p = faults_[f];
+        if ((in(p.targets, from) && in(p.peers, to)) || (in(p.peers, from) && in(p.targets, to)))
             return true;
+    }
     return false;
 }
 
-void Simulation::applyFault(const Fault& fault, bool starting) {
+Index Simulation::injectFault(Fault fault) {
+    const auto id = Index(faults_.size());
+    fault.start = std::max(fault.start, now_);
+    faults_.push_back(std::move(fault));
+    events_.push(faults_.back().start, EventKind::Fault, 1, id);
+    if (std::isfinite(faults_.back().end))
+        events_.push(faults_.back().end, EventKind::Fault, 0, id);
+    return id;
+}
+
+void Simulation::clearFault(Index id) {
+    if (id >= faults_.size() || faults_[id].cleared) return;
+    if (faults_[id].start <= now_) applyFault(id, false);
+    faults_[id].cleared = true; // its scheduled start or end, if still to come, does nothing
+}
+
+void Simulation::applyFault(Index id, bool starting) {
+    const Fault& fault = faults_[id];
+    if (fault.cleared) return;
     if (fault.kind == Fault::Kind::Partition) {
         if (starting)
-            partitions_.push_back(&fault);
+            partitions_.push_back(id);
         else
-            partitions_.erase(std::remove(partitions_.begin(), partitions_.end(), &fault),
+            partitions_.erase(std::remove(partitions_.begin(), partitions_.end(), id),
                               partitions_.end());
     }
     for (Index target : fault.targets) {

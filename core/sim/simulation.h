@@ -52,8 +52,9 @@ struct Fault {
     std::vector<Index> peers; ///< partition: the other side
     Time start = 0;
     Time end = std::numeric_limits<Time>::infinity();
-    double factor = 1; ///< slow: service times multiplied by this
-    double rate = 0;   ///< errors: fraction of calls failed
+    double factor = 1;    ///< slow: service times multiplied by this
+    double rate = 0;      ///< errors: fraction of calls failed
+    bool cleared = false; ///< ended early by clearFault()
 };
 
 /// Thrown when time stops advancing: a loop of zero-duration work (say, users who never
@@ -78,7 +79,13 @@ public:
 
     Index addComponent(std::unique_ptr<Component> component);
     Index addLink(Link link);
+    /// A fault from the scenario's schedule (before start()).
     void addFault(Fault fault);
+    /// A fault injected while the run is under way (the GUI's "crash this now"): it starts
+    /// now, or at its start if later, and ends at its end if set. Returns its id.
+    Index injectFault(Fault fault);
+    /// Ends a fault at once, whatever its schedule said.
+    void clearFault(Index id);
 
     void start();
     /// Processes every event up to and including time t, then sets the clock to t.
@@ -126,7 +133,7 @@ private:
     void deliver(Index frame, bool ok);
     bool retryLater(Index frame);
     void timeOut(Index child, std::uint32_t generation);
-    void applyFault(const Fault& fault, bool starting);
+    void applyFault(Index fault, bool starting);
 
     // On every hop: defined here so that they inline.
     Index acquireFrame(Index request) {
@@ -154,7 +161,7 @@ private:
     std::vector<std::unique_ptr<Component>> components_;
     std::vector<Link> links_;
     std::vector<Fault> faults_;
-    std::vector<const Fault*> partitions_; ///< partitions in force
+    std::vector<Index> partitions_; ///< partitions in force (indexes into faults_)
     std::uint64_t wastedAnswers_ = 0;
     std::uint64_t retries_ = 0;
 };

@@ -2,6 +2,7 @@
 // (success 1 − pᵏ, load amplified by (1 − pᵏ)/(1 − p)), a timeout bounding latency and
 // failing exactly the share the response-time distribution predicts, crashes and recovery,
 // and every failure counted under its cause.
+#include "components/build_simulation.h"
 #include "model/scenario_error.h"
 #include "support/scenario_runs.h"
 
@@ -260,6 +261,26 @@ private slots:
         qInfo("crashed calls: %g with health checks, %g without", withChecks, without);
         QVERIFY(std::abs(withChecks - 295) <= 2);
         QVERIFY(std::abs(without - 2000) <= 2);
+    }
+
+    void faultsInjectedDuringARun() {
+        // The live-run API: crash the service from 10 s to 20 s by hand, between runUntil()s.
+        const auto scenario =
+            model::parseScenario(clientToService(Json::object(), Json::array(), 30).dump());
+        auto sim = components::buildSimulation(scenario);
+        sim->start();
+        sim->runUntil(10);
+        sim::Fault crash;
+        crash.targets = {sim::Index(scenario.indexOf("api"))};
+        const sim::Index id = sim->injectFault(crash);
+        sim->runUntil(20);
+        sim->clearFault(id);
+        sim->runUntil(30);
+        const auto& users = sim->component(sim::Index(scenario.indexOf("users"))).counters;
+        const auto crashed = users.failedBy[std::size_t(sim::Outcome::Crashed)];
+        QVERIFY2(std::abs(double(crashed) - 5000) < 5 * std::sqrt(5000.0),
+                 qPrintable(QString::number(crashed)));
+        QCOMPARE(users.failed, crashed);
     }
 
     void badFaultsAreRefusedWithTheirPath() {
