@@ -135,6 +135,11 @@ void RunRecorder::beginMeasurement() {
     for (std::size_t i = 0; i < sim_.componentCount(); ++i)
         atWarmup_[i] = sim_.component(sim::Index(i)).counters.snapshot(sim_.now());
     retriesAtWarmup_ = sim_.retries();
+    linksAtWarmup_.clear();
+    for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
+        const auto& link = sim_.link(sim::Index(l));
+        linksAtWarmup_.push_back({link.calls, link.firstCalls, link.timeouts});
+    }
     wastedAtWarmup_ = sim_.wastedAnswers();
 }
 
@@ -194,6 +199,19 @@ Json RunRecorder::report() const {
         j["latency_ms"] = latencyJson(comp.latency);
         comp.reportExtra(j, d);
         comps[spec.id] = std::move(j);
+    }
+    // Per link: calls sent in the window, first attempts, timeouts; amplification = calls
+    // per first attempt (1 without retries).
+    Json& links = out["links"] = Json::object();
+    for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
+        const auto& link = sim_.link(sim::Index(l));
+        const std::array<std::uint64_t, 3> base =
+            l < linksAtWarmup_.size() ? linksAtWarmup_[l] : std::array<std::uint64_t, 3>{};
+        const auto calls = link.calls - base[0], first = link.firstCalls - base[1];
+        links[linkName(l)] = {{"calls", calls},
+                              {"first_attempts", first},
+                              {"timeouts", link.timeouts - base[2]},
+                              {"amplification", rounded(ratio(double(calls), double(first)))}};
     }
     Json& breakers = out["breakers"] = Json::object();
     for (std::size_t l = 0; l < sim_.linkCount(); ++l) {

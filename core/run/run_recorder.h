@@ -5,6 +5,7 @@
 #include "model/scenario.h"
 #include "sim/simulation.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,7 @@ private:
     std::vector<metrics::CounterSnapshot> atWarmup_;
     std::vector<metrics::CounterSnapshot> atLastSample_;
     std::uint64_t retriesAtWarmup_ = 0;
+    std::vector<std::array<std::uint64_t, 3>> linksAtWarmup_; ///< calls, first calls, timeouts
     std::uint64_t wastedAtWarmup_ = 0;
 };
 

@@ -125,6 +125,8 @@ void Simulation::call(Index f, Index l) {
         return;
     }
     ++ln.inFlight;
+    ++ln.calls;
+    if (caller.callAttempt == 1) ++ln.firstCalls;
     caller.callStarted = now_;
     const Index child = acquireFrame(frames_[f].request);
     const Frame& parent = frames_[f];
@@ -215,6 +217,7 @@ void Simulation::timeOut(Index child, std::uint32_t generation) {
     late.orphaned = true; // it keeps working; its answer will be wasted
     const Index parent = late.parent;
     frames_[parent].lastOutcome = Outcome::Timeout;
+    ++links_[late.inLink].timeouts;
     deliver(parent, false);
 }
 

@@ -40,6 +40,9 @@ struct Link {
     double retryTokens = 0;
     int maxConcurrent = 0; ///< bulkhead: calls in flight at most (0 = no limit)
     int inFlight = 0;
+    /// Cumulative counts, for amplification: calls sent (retries included), of which first
+    /// attempts, and calls that timed out.
+    std::uint64_t calls = 0, firstCalls = 0, timeouts = 0;
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
 };

@@ -53,7 +53,9 @@ private slots:
         const double expected = 1 - std::pow(p, attempts);
         qInfo("success %.4f, theory 1 - p^k = %.4f", successRate(r), expected);
         QVERIFY(std::abs(successRate(r) - expected) < 0.005);
-        // Each request makes (1 - p^k) / (1 - p) attempts on average.
+        // Each request makes (1 - p^k) / (1 - p) attempts on average, and the link says so.
+        const double linkAmplification = r["links"]["users->api"]["amplification"].get<double>();
+        QVERIFY(std::abs(linkAmplification - expected / (1 - p)) < 0.01);
         const double amplification = r["components"]["api"]["arrivals"].get<double>() /
                                      r["end_to_end"]["sent"].get<double>();
         QVERIFY2(std::abs(amplification - expected / (1 - p)) < 0.01,
