@@ -285,6 +285,35 @@ private slots:
         QCOMPARE(users.failed, crashed);
     }
 
+    void retryStormKeepsARecoveredServiceDown() {
+        // Metastable failure: 600 req/s to a service that can do 800. A 10-second slow-down
+        // (×3) makes calls time out; every timeout is retried, up to 4 attempts, so the
+        // service is offered ~2400 req/s and stays swamped after the slow-down has ended.
+        // A retry budget of 0.1 keeps the load under capacity: the backlog drains.
+        auto errorRateAfterRecovery = [](double budget) {
+            Json s = test::scenario(100, 70, 9); // measured: 70 s to 100 s, long after the fault
+            test::addComponent(s, "users", "client", {{"rps", 600}, {"read_ratio", 1.0}});
+            test::addComponent(s, "api", "service",
+                               {{"workers", 8}, {"service_time", test::exponentialMs(10)}});
+            test::addLink(
+                s, "users", "api",
+                {{"timeout_ms", 100},
+                 {"retries", {{"max_attempts", 4}, {"base_ms", 10}, {"budget_ratio", budget}}}});
+            s["faults"] = Json::array({{{"kind", "slow"},
+                                        {"target", "api"},
+                                        {"factor", 3},
+                                        {"at_s", 20},
+                                        {"duration_s", 10}}});
+            const Json r = test::run(s);
+            qInfo("budget %.1f: error rate after recovery %.3f, amplification %.2f", budget,
+                  r["end_to_end"]["error_rate"].get<double>(),
+                  r["links"]["users->api"]["amplification"].get<double>());
+            return r["end_to_end"]["error_rate"].get<double>();
+        };
+        QVERIFY(errorRateAfterRecovery(0) > 0.95);   // the storm outlives its cause
+        QVERIFY(errorRateAfterRecovery(0.1) < 0.01); // the budget lets it recover
+    }
+
     void badFaultsAreRefusedWithTheirPath() {
         for (const auto& [fault, path] : std::vector<std::pair<Json, std::string>>{
                  {{{"kind", "meteor"}, {"target", "api"}}, "faults[0].kind"},
