@@ -35,7 +35,11 @@ model::Json param(const Document& doc, const QString& id, const char* name) {
 }
 
 model::Json linkParam(const Document& doc, const LinkKey& key, const char* name) {
-    return doc.scenario().links[std::size_t(doc.linkIndex(key))].params[name];
+    // find(), not operator[]: on a const object a missing key (a breaker switched off) is
+    // undefined behaviour in nlohmann::json.
+    const auto& params = doc.scenario().links[std::size_t(doc.linkIndex(key))].params;
+    const auto it = params.find(name);
+    return it == params.end() ? model::Json() : *it;
 }
 
 /// Replaces the text the way a user does: select all, type, Enter.
