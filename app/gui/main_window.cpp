@@ -438,7 +438,7 @@ void MainWindow::runAnalysis() {
     if (!a.singlePointsOfFailure.empty()) {
         QStringList ids;
         for (const auto& id : a.singlePointsOfFailure)
-            ids << displayName(id);
+            ids << doc_->componentName(QString::fromStdString(id)).toHtmlEscaped();
         parts << QStringLiteral("<span style='color:#D92D20'>%1</span>")
                      .arg(tr("Single points of failure: %1").arg(ids.join(", ")));
     }
@@ -446,7 +446,7 @@ void MainWindow::runAnalysis() {
     if (!a.unservedClients.empty()) {
         QStringList ids;
         for (const auto& id : a.unservedClients)
-            ids << displayName(id);
+            ids << doc_->componentName(QString::fromStdString(id)).toHtmlEscaped();
         parts << tr("Connect %1 to something that answers").arg(ids.join(", "));
     }
     if (a.availability >= 0)
@@ -454,12 +454,6 @@ void MainWindow::runAnalysis() {
                      .arg(QString::number(100 * a.availability, 'f', 3),
                           QString::fromStdString(analysis::downtimePerYear(a.availability)));
     analysisLabel_->setText(parts.join(QStringLiteral(" · ")));
-}
-
-QString MainWindow::displayName(const std::string& id) const {
-    const int i = doc_->scenario().indexOf(id);
-    const auto& label = i >= 0 ? doc_->scenario().components[std::size_t(i)].label : std::string();
-    return QString::fromStdString(label.empty() ? id : label).toHtmlEscaped();
 }
 
 void MainWindow::selectionChanged() {

@@ -76,7 +76,7 @@ private:
     void groupIntoZone();
     void alignSelection(widgets::Alignment how);
     void fitWhenLaidOut();
-    QString displayName(const std::string& id) const;
+
     int ask(const QString& title, const QString& text, int buttons, int defaultButton);
 
     widgets::Document* doc_;

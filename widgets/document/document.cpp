@@ -43,6 +43,12 @@ QString Document::displayName() const {
     return filePath_.isEmpty() ? tr("Untitled") : QFileInfo(filePath_).fileName();
 }
 
+QString Document::componentName(const QString& id) const {
+    const int i = scenario_.indexOf(id.toStdString());
+    if (i < 0 || scenario_.components[std::size_t(i)].label.empty()) return id;
+    return QString::fromStdString(scenario_.components[std::size_t(i)].label);
+}
+
 bool Document::isModified() const {
     return !undoStack_->isClean();
 }

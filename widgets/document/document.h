@@ -33,6 +33,8 @@ public:
     /// "Untitled" or the file's name, for window titles.
     QString displayName() const;
     bool isModified() const;
+    /// What people call a component: its label, or its id when it has none.
+    QString componentName(const QString& id) const;
 
     // --- whole-document operations (not undoable; they reset the history) ---------------
     void newScenario();

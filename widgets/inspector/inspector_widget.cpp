@@ -320,13 +320,6 @@ void InspectorWidget::addParamRows(QFormLayout* form, const std::vector<model::P
 
 // --- showing values ---------------------------------------------------------------------------
 
-QString InspectorWidget::displayName(const QString& id) const {
-    const auto& sc = doc_->scenario();
-    const int i = sc.indexOf(id.toStdString());
-    if (i < 0 || sc.components[std::size_t(i)].label.empty()) return id;
-    return fromStd(sc.components[std::size_t(i)].label);
-}
-
 std::vector<model::Json> InspectorWidget::currentValues(const ParamEditor* editor) const {
     const auto& sc = doc_->scenario();
     std::vector<model::Json> values;
@@ -344,12 +337,13 @@ void InspectorWidget::refreshHeader() {
     if (!header_) return;
     if (mode_ == Mode::Link) {
         // Labels read better; the ids are what files and results use.
-        header_->setSubtitle(tr("%1 → %2").arg(displayName(link_.from), displayName(link_.to)),
-                             tr("%1 → %2").arg(link_.from, link_.to));
+        header_->setSubtitle(
+            tr("%1 → %2").arg(doc_->componentName(link_.from), doc_->componentName(link_.to)),
+            tr("%1 → %2").arg(link_.from, link_.to));
     } else if (mode_ == Mode::Components && ids_.size() > 1) {
         QStringList names;
         for (const auto& id : ids_)
-            names << displayName(id);
+            names << doc_->componentName(id);
         header_->setSubtitle(
             tr("%n selected: %1", "", int(ids_.size())).arg(names.join(QStringLiteral(", "))),
             ids_.join(QStringLiteral(", ")));

@@ -68,7 +68,6 @@ private:
     /// The items' current values of the parameter `editor` edits.
     std::vector<model::Json> currentValues(const ParamEditor* editor) const;
     /// A component's label, or its id when it has none.
-    QString displayName(const QString& id) const;
 
     void applyParam(ParamEditor* editor, bool finished, bool link);
     bool pushParam(ParamEditor* editor, const EditPlan& plan, bool link, bool continuous,
