@@ -2,6 +2,8 @@
 
 #include "topology_check.h"
 
+#include "model/replication_groups.h"
+
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -38,7 +40,12 @@ struct Model {
     Graph g;
     std::vector<Vertex> childrenFirst; ///< reverse topological order
     std::vector<Vertex> clients;
+    std::vector<std::size_t> groupOf; ///< replication group's first member, per component
 };
+
+std::size_t groupSize(const Model& m, std::size_t v) {
+    return std::size_t(std::count(m.groupOf.begin(), m.groupOf.end(), m.groupOf[v]));
+}
 
 /// P(component works) for every component, given each one's probability of being up; exact
 /// when no two paths share a component whose probability is strictly between 0 and 1.
@@ -92,6 +99,8 @@ double worstClientAvailability(const Model& m, const std::vector<bool>& reachabl
     std::vector<Vertex> joins;
     for (Vertex v = 0; v < n; ++v) {
         up[v] = upProbability(m.s.components[v]);
+        if (m.groupOf[v] != v) // the group is up while any member is (failover assumed instant)
+            up[m.groupOf[v]] = 1.0 - (1.0 - up[m.groupOf[v]]) * (1.0 - up[v]);
         std::size_t parents = 0;
         for (auto [e, end] = boost::in_edges(v, m.g); e != end; ++e)
             parents += reachable[boost::source(*e, m.g)];
@@ -123,14 +132,19 @@ double worstClientAvailability(const Model& m, const std::vector<bool>& reachabl
 
 TopologyAnalysis analyzeTopology(const model::Scenario& s) {
     TopologyAnalysis out;
-    Model m{s, Graph(s.components.size()), {}, {}};
+    Model m{s, Graph(s.components.size()), {}, {}, model::replicationGroupOf(s)};
+    // A replication group answers as one store (after a failover, through any member): calls
+    // to a member are calls to the group, drawn as its first member.
     for (const auto& l : s.links) // an editor may ask mid-edit: skip links with a missing end
-        if (const int from = s.indexOf(l.from), to = s.indexOf(l.to); from >= 0 && to >= 0)
-            boost::add_edge(Vertex(from), Vertex(to), m.g);
+        if (const int from = s.indexOf(l.from), to = s.indexOf(l.to);
+            from >= 0 && to >= 0 && !model::isReplicationLink(s, l))
+            boost::add_edge(Vertex(from), Vertex(m.groupOf[std::size_t(to)]), m.g);
     for (std::size_t i = 0; i < s.components.size(); ++i)
         if (s.components[i].type == "client") m.clients.push_back(i);
 
-    const auto reachable = reachableFrom(m, m.clients);
+    auto reachable = reachableFrom(m, m.clients);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        reachable[i] = reachable[m.groupOf[i]];
     for (std::size_t i = 0; i < s.components.size(); ++i)
         if (!reachable[i]) out.unreachable.push_back(s.components[i].id);
     out.loops = callCycles(s);
@@ -141,7 +155,7 @@ TopologyAnalysis analyzeTopology(const model::Scenario& s) {
     const auto healthy = serveProbability(m, up);
     for (std::size_t v = 0; v < s.components.size(); ++v) {
         const auto& c = s.components[v];
-        if (c.type == "client" || !reachable[v] ||
+        if (c.type == "client" || !reachable[v] || groupSize(m, v) > 1 ||
             (c.params.contains("replicas") && c.params["replicas"].get<int>() > 1))
             continue;
         up[v] = 0.0;

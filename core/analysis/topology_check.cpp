@@ -1,6 +1,7 @@
 #include "topology_check.h"
 
 #include "model/component_types.h"
+#include "model/replication_groups.h"
 #include "model/scenario_error.h"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -15,6 +16,7 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 Graph callGraph(const model::Scenario& s) {
     Graph g(s.components.size());
     for (const auto& l : s.links) {
+        if (model::isReplicationLink(s, l)) continue;
         const int from = s.indexOf(l.from), to = s.indexOf(l.to);
         if (from >= 0 && to >= 0) boost::add_edge(std::size_t(from), std::size_t(to), g);
     }
@@ -39,6 +41,34 @@ std::vector<int> componentOfEach(const model::Scenario& s, int* count = nullptr)
     const int n = s.components.empty() ? 0 : boost::strong_components(g, scc.data());
     if (count) *count = n;
     return scc;
+}
+
+/// The members of a replication group must agree on how it replicates, and one must take writes.
+void checkReplicationGroups(const model::Scenario& s) {
+    const std::vector<std::size_t> groupOf = model::replicationGroupOf(s);
+    for (std::size_t i = 0; i < s.components.size(); ++i) {
+        const std::size_t first = groupOf[i];
+        if (first == i) continue;
+        for (const char* key : {"replication", "cap", "failover_detection_s", "promotion_s"})
+            if (s.components[i].params.at(key) != s.components[first].params.at(key))
+                throw model::ScenarioError(
+                    "components[" + std::to_string(i) + "]." + key,
+                    "'" + s.components[i].id + "' replicates with '" + s.components[first].id +
+                        "', which has " + key + " " + s.components[first].params.at(key).dump() +
+                        ": every member of a replication group needs the same");
+    }
+    for (std::size_t first = 0; first < s.components.size(); ++first) {
+        bool grouped = false, primary = false;
+        for (std::size_t i = 0; i < s.components.size(); ++i)
+            if (groupOf[i] == first) {
+                grouped = grouped || i != first;
+                primary = primary || s.components[i].params.value("role", "primary") == "primary";
+            }
+        if (grouped && !primary)
+            throw model::ScenarioError("components[" + std::to_string(first) + "].role",
+                                       "the replication group of '" + s.components[first].id +
+                                           "' has no primary: set one member's role to primary");
+    }
 }
 
 } // namespace
@@ -77,6 +107,7 @@ void checkTopology(const model::Scenario& s) {
                     " component; put a load balancer behind it to spread its traffic");
     }
 
+    checkReplicationGroups(s);
     const std::vector<int> scc = componentOfEach(s);
     for (const auto& cycle : callCycles(s)) {
         bool wayOut = false;

@@ -2,8 +2,11 @@
 
 #include "cache.h"
 #include "client.h"
+#include "database.h"
 #include "load_balancer.h"
 #include "station.h"
+
+#include "model/replication_groups.h"
 
 #include <algorithm>
 
@@ -64,9 +67,9 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
             spec.id, index, stationConfig(p, "workers", "service_time", "service_time"),
             std::move(rng));
     if (spec.type == "database")
-        return std::make_unique<Service>(spec.id, index,
-                                         stationConfig(p, "connections", "read_time", "write_time"),
-                                         std::move(rng));
+        return std::make_unique<Database>(
+            spec.id, index, stationConfig(p, "connections", "read_time", "write_time"),
+            std::move(rng));
     if (spec.type == "cache") {
         auto store = policies::makeCacheStore(
             policies::evictionFromName(p["eviction"].get<std::string>()),
@@ -87,6 +90,57 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
 }
 
+ReplicationGroup::Mode replicationMode(const std::string& name) {
+    return name == "sync"        ? ReplicationGroup::Mode::Sync
+           : name == "semi_sync" ? ReplicationGroup::Mode::SemiSync
+           : name == "quorum"    ? ReplicationGroup::Mode::Quorum
+                                 : ReplicationGroup::Mode::Async;
+}
+
+/// Databases joined by replication links share one group; settings come from the first member
+/// (the file check makes every member agree).
+void joinReplicationGroups(const model::Scenario& s, sim::Simulation& simulation) {
+    const std::vector<std::size_t> groupOf = model::replicationGroupOf(s);
+    for (std::size_t first = 0; first < s.components.size(); ++first) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < s.components.size(); ++i)
+            if (groupOf[i] == first) members.push_back(i);
+        if (members.size() < 2) continue;
+        const Json& p = s.components[first].params;
+        ReplicationGroup::Config config;
+        config.mode = replicationMode(p["replication"].get<std::string>());
+        config.cp = p["cap"] == "CP";
+        config.detection = p["failover_detection_s"].get<double>();
+        config.promotion = p["promotion_s"].get<double>();
+        std::vector<ReplicationGroup::Member> list;
+        for (std::size_t i : members)
+            list.push_back({sim::Index(i), s.components[i].params["role"] == "primary"});
+        // Replication latency between two members: their link's, either way; members not
+        // linked directly use the receiver's first replication link.
+        const std::size_t n = members.size();
+        std::vector<std::vector<sim::Index>> latency(n, std::vector<sim::Index>(n, sim::kNone));
+        for (std::size_t l = 0; l < s.links.size(); ++l) {
+            if (!model::isReplicationLink(s, s.links[l])) continue;
+            const auto from =
+                std::find(members.begin(), members.end(), std::size_t(s.indexOf(s.links[l].from)));
+            const auto to =
+                std::find(members.begin(), members.end(), std::size_t(s.indexOf(s.links[l].to)));
+            if (from == members.end() || to == members.end()) continue;
+            const auto a = std::size_t(from - members.begin()),
+                       b = std::size_t(to - members.begin());
+            latency[a][b] = latency[b][a] = sim::Index(l);
+            for (std::size_t k = 0; k < n; ++k) {
+                if (latency[k][b] == sim::kNone) latency[k][b] = sim::Index(l);
+                if (latency[k][a] == sim::kNone) latency[k][a] = sim::Index(l);
+            }
+        }
+        auto group =
+            std::make_shared<ReplicationGroup>(config, std::move(list), std::move(latency));
+        for (std::size_t i : members)
+            static_cast<Database&>(simulation.component(sim::Index(i))).joinGroup(group);
+    }
+}
+
 } // namespace
 
 std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
@@ -99,6 +153,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         link.to = sim::Index(s.indexOf(l.to));
         link.latency = durationFromJson(l.params["latency_ms"]);
         link.weight = l.params["weight"].get<double>();
+        link.replication = model::isReplicationLink(s, l);
         link.rng = sim::makeStream(s.seed, "link:" + l.from + "->" + l.to);
         if (const double timeout = l.params["timeout_ms"].get<double>(); timeout > 0)
             link.timeout = timeout / 1000.0;
@@ -127,6 +182,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
                                                      : sim::RetryPolicy::Jitter::Full;
         simulation->addLink(std::move(link));
     }
+    joinReplicationGroups(s, *simulation);
     for (const auto& f : s.faults) {
         sim::Fault fault;
         fault.kind = f.kind == "slow"          ? sim::Fault::Kind::Slow

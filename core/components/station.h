@@ -22,7 +22,7 @@ public:
     };
     Station(std::string id, sim::Index index, const Config& config, sim::Rng rng);
 
-    void onArrive(sim::Simulation& sim, sim::Index frame) final;
+    void onArrive(sim::Simulation& sim, sim::Index frame) override;
     void onServiceDone(sim::Simulation& sim, sim::Index frame) final;
     int workers() const override { return config_.workers * config_.replicas; }
 

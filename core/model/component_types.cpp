@@ -135,6 +135,22 @@ std::vector<ComponentType> makeTypeTable() {
           queueCapacity(),
           durationParam("read_time", duration("exponential", 5), "Time per read query."),
           durationParam("write_time", duration("exponential", 15), "Time per write query."),
+          choice("role", {"primary", "replica"},
+                 "Linked to other databases, it replicates: a primary takes writes and ships "
+                 "them to the others; a replica serves reads and forwards writes to a primary. "
+                 "Several primaries: multi-primary, every one takes writes."),
+          choice("replication", {"async", "semi_sync", "sync", "quorum"},
+                 "When a write is acknowledged: at once (async: fast, a failover loses what "
+                 "was not shipped), once one other member has it (semi_sync), all reachable "
+                 "members (sync) or a majority (quorum). The same on every member."),
+          choice("cap", {"CP", "AP"},
+                 "Under a partition, CP refuses reads and writes on the side cut off from the "
+                 "majority (consistent, less available); AP serves them and reconciles by "
+                 "last-write-wins after the heal (available, stale reads and lost writes)."),
+          number("failover_detection_s", 10, 0, 3600, "s",
+                 "Time the failover manager takes to notice the primary is gone."),
+          number("promotion_s", 5, 0, 3600, "s",
+                 "Time to promote the most up-to-date replica once the loss is noticed."),
           availability()},
          true,
          true,
@@ -149,7 +165,8 @@ std::vector<ComponentType> makeTypes() {
         {"service", "app server backend api microservice web worker pod instance"},
         {"load_balancer", "lb nginx haproxy elb alb balancer proxy"},
         {"cache", "redis memcached in-memory kv"},
-        {"database", "db sql postgres postgresql mysql mongodb store storage"},
+        {"database", "db sql postgres postgresql mysql mongodb store storage replica primary "
+                     "failover replication"},
     };
     for (auto& t : types)
         for (const auto& [name, words] : keywords)

@@ -1,7 +1,10 @@
 #include "run_recorder.h"
 
 #include "components/client.h"
+#include "components/database.h"
+#include "metrics/latency_json.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sdlab::run {
@@ -16,14 +19,6 @@ double rounded(double x) {
 
 double ratio(double a, double b) {
     return b > 0 ? a / b : 0.0;
-}
-
-Json latencyJson(const metrics::LatencyHistogram& h) {
-    return {{"mean", rounded(h.mean())},
-            {"p50", rounded(h.quantile(0.50))},
-            {"p95", rounded(h.quantile(0.95))},
-            {"p99", rounded(h.quantile(0.99))},
-            {"max", rounded(h.max())}};
 }
 
 /// The contract's causes; those this build cannot produce yet stay at 0.
@@ -175,7 +170,7 @@ Json RunRecorder::report() const {
         {"in_flight_at_end", sim_.requestsInFlight()},
         {"error_rate", rounded(ratio(double(c.failed), double(c.completed + c.failed)))},
         {"throughput_rps", rounded(ratio(double(c.completed), measured))},
-        {"latency_ms", latencyJson(e2e.latency)},
+        {"latency_ms", metrics::latencySummaryJson(e2e.latency)},
         {"errors_by_cause", errorsByCause(c)},
         {"retries", sim_.retries() - retriesAtWarmup_},
         {"wasted_answers", sim_.wastedAnswers() - wastedAtWarmup_}};
@@ -196,7 +191,7 @@ Json RunRecorder::report() const {
         j["utilization"] = rounded(workers ? ratio(d.busyArea, measured * workers) : 0.0);
         j["mean_queue_length"] = rounded(ratio(d.queueArea, measured));
         j["mean_in_component"] = rounded(ratio(d.inFlightArea, measured));
-        j["latency_ms"] = latencyJson(comp.latency);
+        j["latency_ms"] = metrics::latencySummaryJson(comp.latency);
         comp.reportExtra(j, d);
         comps[spec.id] = std::move(j);
     }
@@ -222,6 +217,17 @@ Json RunRecorder::report() const {
             transitions.push_back({rounded(t), policies::stateName(state)});
         breakers[linkName(l)] = {{"transitions", std::move(transitions)},
                                  {"time_open_s", rounded(b->timeOpen(sim_.warmup(), sim_.now()))}};
+    }
+    Json& groups = out["replication_groups"] = Json::array();
+    std::vector<const components::ReplicationGroup*> seen;
+    for (std::size_t i = 0; i < sim_.componentCount(); ++i) {
+        const auto* db = dynamic_cast<const components::Database*>(&sim_.component(sim::Index(i)));
+        if (!db || !db->group() || std::find(seen.begin(), seen.end(), db->group()) != seen.end())
+            continue;
+        seen.push_back(db->group());
+        Json g;
+        db->group()->report(sim_, g);
+        groups.push_back(std::move(g));
     }
     out["engine"] = {{"events", sim_.eventsProcessed()}};
     return out;

@@ -41,6 +41,8 @@ public:
     virtual void onTimer(Simulation&, Index) {}
     /// A cache flush fault: drop everything held (caches override it).
     virtual void flush() {}
+    /// A fault on this component started or ended, or a partition anywhere did.
+    virtual void onFaultsChanged(Simulation&) {}
 
     /// Parallel servers (for utilisation); 0 for components that do no queued work.
     virtual int workers() const { return 0; }

@@ -19,7 +19,7 @@ Index Simulation::addComponent(std::unique_ptr<Component> component) {
 
 Index Simulation::addLink(Link link) {
     const auto index = Index(links_.size());
-    components_[link.from]->addOutLink(index);
+    if (!link.replication) components_[link.from]->addOutLink(index);
     links_.push_back(std::move(link));
     return index;
 }
@@ -275,9 +275,13 @@ void Simulation::applyFault(Index id, bool starting) {
             if (starting) components_[target]->flush();
             break;
         case Fault::Kind::Partition:
-            break; // between components, not in them: see below
+            break; // between components, not in them: handled above
         }
+        components_[target]->onFaultsChanged(*this);
     }
+    if (fault.kind == Fault::Kind::Partition)
+        for (auto& c : components_)
+            c->onFaultsChanged(*this);
 }
 
 std::size_t Simulation::poolBytes() const {

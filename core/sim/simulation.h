@@ -45,6 +45,7 @@ struct Link {
     std::uint64_t calls = 0, firstCalls = 0, timeouts = 0;
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
+    bool replication = false; ///< carries a replication stream, not calls
 };
 
 /// A fault from the scenario's schedule, applied to its targets between `start` and `end`.

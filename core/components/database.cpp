@@ -1,0 +1,56 @@
+#include "database.h"
+
+#include "sim/simulation.h"
+
+namespace sdlab::components {
+
+void Database::onArrive(sim::Simulation& sim, sim::Index frame) {
+    if (!group_) {
+        Station::onArrive(sim, frame);
+        return;
+    }
+    sim::Outcome why = sim::Outcome::Crashed;
+    const sim::Index at = group_->route(sim, index(), frame, &why);
+    if (at == sim::kNone) {
+        ++counters.arrivals;
+        sim.respond(frame, false, why);
+        return;
+    }
+    if (at == index()) {
+        Station::onArrive(sim, frame);
+        return;
+    }
+    sim.frame(frame).component = at; // served by the primary; the answer goes back as it came
+    static_cast<Database&>(sim.component(at)).Station::onArrive(sim, frame);
+}
+
+void Database::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
+    if (!group_) {
+        callNextOrRespond(sim, frame, true);
+        return;
+    }
+    if (sim.requestOf(frame).kind == sim::RequestKind::Write) {
+        group_->write(sim, index(), frame);
+        return;
+    }
+    group_->read(sim, index(), frame);
+    sim.respond(frame, true);
+}
+
+void Database::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
+    callNextOrRespond(sim, frame, ok);
+}
+
+void Database::onTimer(sim::Simulation& sim, sim::Index payload) {
+    if (group_) group_->onTimer(sim, payload);
+}
+
+void Database::onFaultsChanged(sim::Simulation& sim) {
+    if (group_) group_->faultsChanged(sim);
+}
+
+void Database::reportExtra(nlohmann::ordered_json& out, const metrics::CounterSnapshot&) const {
+    if (group_) group_->reportMember(index(), out);
+}
+
+} // namespace sdlab::components
