@@ -49,8 +49,9 @@ void Database::onFaultsChanged(sim::Simulation& sim) {
     if (group_) group_->faultsChanged(sim);
 }
 
-void Database::reportExtra(nlohmann::ordered_json& out, const metrics::CounterSnapshot&) const {
-    if (group_) group_->reportMember(index(), out);
+void Database::reportExtra(nlohmann::ordered_json& out,
+                           const metrics::CounterSnapshot& window) const {
+    if (group_) group_->reportMember(index(), window, out);
 }
 
 } // namespace sdlab::components

@@ -196,14 +196,14 @@ void ReplicationGroup::acknowledge(sim::Simulation& sim, const PendingWrite& w) 
 }
 
 void ReplicationGroup::read(sim::Simulation& sim, Index component, Index frame) {
-    if (!sim.measuring()) return;
-    MemberState& s = members_[memberOf(component)];
+    const MemberState& s = members_[memberOf(component)];
+    metrics::ComponentCounters& counters = sim.component(component).counters;
     const std::uint32_t key = sim.requestOf(frame).key;
-    ++s.reads;
+    ++counters.reads;
     const auto acked = latestAcked_.find(key);
     if (acked == latestAcked_.end()) return;
     const auto held = s.data.find(key);
-    if (held == s.data.end() || held->second.time < acked->second) ++s.staleReads;
+    if (held == s.data.end() || held->second.time < acked->second) ++counters.staleReads;
 }
 
 void ReplicationGroup::drop(Index msg) {
@@ -235,8 +235,8 @@ void ReplicationGroup::deliver(sim::Simulation& sim, Index msg) {
     if (message.version.newerThan(current)) {
         // An acknowledged write of this member's, replaced by one written without seeing it.
         if (current.origin == message.to && current.acknowledged &&
-            message.version.predecessor < current.time && sim.measuring())
-            ++lostWrites_;
+            message.version.predecessor < current.time)
+            ++sim.component(to.member.component).counters.lostWrites;
         current = message.version;
     }
     ++to.applied;
@@ -398,7 +398,8 @@ void ReplicationGroup::promote(sim::Simulation& sim, Index candidate) {
         for (Index m = 0; m < members_.size(); ++m)
             if (m != candidate && up(sim, m)) members_[m].data = members_[candidate].data;
     }
-    if (sim.measuring()) lostWrites_ += f.lostWrites;
+    if (lostPrimary_ != kNone)
+        sim.component(members_[lostPrimary_].member.component).counters.lostWrites += f.lostWrites;
     members_[candidate].member.primary = true;
     members_[candidate].term = ++maxTerm_;
     failovers_.push_back(f);
@@ -406,22 +407,26 @@ void ReplicationGroup::promote(sim::Simulation& sim, Index candidate) {
     candidate_ = kNone;
 }
 
-void ReplicationGroup::report(const sim::Simulation& sim, nlohmann::ordered_json& out) const {
+void ReplicationGroup::report(const sim::Simulation& sim,
+                              const std::vector<metrics::CounterSnapshot>& windows,
+                              nlohmann::ordered_json& out) const {
     auto name = [&](Index m) { return sim.component(members_[m].member.component).id(); };
     out["members"] = nlohmann::ordered_json::array();
     out["primaries"] = nlohmann::ordered_json::array();
-    std::uint64_t reads = 0, stale = 0;
+    std::uint64_t reads = 0, stale = 0, lost = 0;
     for (Index m = 0; m < members_.size(); ++m) {
         out["members"].push_back(name(m));
         if (members_[m].member.primary) out["primaries"].push_back(name(m));
-        reads += members_[m].reads;
-        stale += members_[m].staleReads;
+        const metrics::CounterSnapshot& w = windows[members_[m].member.component];
+        reads += w.reads;
+        stale += w.staleReads;
+        lost += w.lostWrites;
     }
     out["replication"] = modeName(config_.mode);
     out["cap"] = config_.cp ? "CP" : "AP";
     out["reads"] = reads;
     out["stale_reads"] = stale;
-    out["lost_writes"] = lostWrites_;
+    out["lost_writes"] = lost;
     auto& list = out["failovers"] = nlohmann::ordered_json::array();
     for (const auto& f : failovers_)
         list.push_back({{"failed_at_s", rounded(f.failedAt)},
@@ -434,13 +439,16 @@ void ReplicationGroup::report(const sim::Simulation& sim, nlohmann::ordered_json
                         {"rpo_s", rounded(f.lossWindow)}});
 }
 
-void ReplicationGroup::reportMember(Index component, nlohmann::ordered_json& out) const {
+void ReplicationGroup::reportMember(Index component, const metrics::CounterSnapshot& window,
+                                    nlohmann::ordered_json& out) const {
     const MemberState& s = members_[memberOf(component)];
+    const double reads = double(window.reads);
     out["replication"] = {
         {"role", s.member.primary ? "primary" : "replica"},
-        {"reads", s.reads},
-        {"stale_reads", s.staleReads},
-        {"stale_read_ratio", s.reads ? rounded(double(s.staleReads) / double(s.reads)) : 0.0},
+        {"reads", window.reads},
+        {"stale_reads", window.staleReads},
+        {"stale_read_ratio", reads > 0 ? rounded(double(window.staleReads) / reads) : 0.0},
+        {"lost_writes", window.lostWrites},
         {"lag_ms", metrics::latencySummaryJson(s.lag)}};
 }
 

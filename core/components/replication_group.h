@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/component_counters.h"
 #include "metrics/latency_histogram.h"
 #include "sim/request.h"
 #include "sim/slot_pool.h"
@@ -66,9 +67,12 @@ public:
     void faultsChanged(sim::Simulation& sim);
 
     /// metrics.json: members, primaries now, failovers with RTO/RPO, lost writes, stale reads.
-    void report(const sim::Simulation& sim, nlohmann::ordered_json& out) const;
-    /// Per member: role, stale reads, replication lag.
-    void reportMember(sim::Index component, nlohmann::ordered_json& out) const;
+    /// `windows`: every component's counters over the measured window.
+    void report(const sim::Simulation& sim, const std::vector<metrics::CounterSnapshot>& windows,
+                nlohmann::ordered_json& out) const;
+    /// Per member: role, stale reads, lost writes, replication lag.
+    void reportMember(sim::Index component, const metrics::CounterSnapshot& window,
+                      nlohmann::ordered_json& out) const;
     bool isPrimary(sim::Index component) const;
 
     struct Failover {
@@ -78,7 +82,6 @@ public:
         double lossWindow = 0; ///< failure time − the oldest lost write's time (s)
     };
     const std::vector<Failover>& failovers() const { return failovers_; }
-    std::uint64_t lostWrites() const { return lostWrites_; }
 
 private:
     struct Version {
@@ -97,8 +100,7 @@ private:
         bool rewindOnRestart = false; ///< demoted while down: drops what it alone had
         std::unordered_map<std::uint32_t, Version> data;
         std::uint64_t applied = 0;
-        std::uint64_t reads = 0, staleReads = 0; ///< measured window
-        metrics::LatencyHistogram lag;
+        metrics::LatencyHistogram lag; ///< measured window
     };
     enum class MessageState : std::uint8_t { InFlight, Stalled, Done };
     struct Message {
@@ -153,7 +155,6 @@ private:
     sim::Index lostPrimary_ = sim::kNone, candidate_ = sim::kNone;
     double failedAt_ = 0, detectedAt_ = 0;
     std::vector<Failover> failovers_;
-    std::uint64_t lostWrites_ = 0; ///< measured window
 };
 
 } // namespace sdlab::components

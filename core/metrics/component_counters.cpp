@@ -10,6 +10,8 @@ CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
                       failed - e.failed,
                       reads - e.reads,
                       readHits - e.readHits,
+                      staleReads - e.staleReads,
+                      lostWrites - e.lostWrites,
                       busyArea - e.busyArea,
                       queueArea - e.queueArea,
                       inFlightArea - e.inFlightArea,
@@ -20,8 +22,9 @@ CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
 }
 
 CounterSnapshot ComponentCounters::snapshot(double now) const {
-    return {now,      arrivals,       completed,        rejected,         failed,  reads,
-            readHits, busy.area(now), queued.area(now), inside.area(now), failedBy};
+    return {now,      arrivals,   completed,  rejected,       failed,           reads,
+            readHits, staleReads, lostWrites, busy.area(now), queued.area(now), inside.area(now),
+            failedBy};
 }
 
 } // namespace sdlab::metrics

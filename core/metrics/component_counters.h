@@ -20,6 +20,8 @@ struct CounterSnapshot {
     std::uint64_t failed = 0;
     std::uint64_t reads = 0;
     std::uint64_t readHits = 0;
+    std::uint64_t staleReads = 0;
+    std::uint64_t lostWrites = 0;
     double busyArea = 0;     ///< ∫ busy workers dt
     double queueArea = 0;    ///< ∫ requests waiting dt
     double inFlightArea = 0; ///< ∫ requests inside (waiting + in service) dt
@@ -30,15 +32,17 @@ struct CounterSnapshot {
 
 /// Cumulative counters every component keeps from time 0.
 struct ComponentCounters {
-    std::uint64_t arrivals = 0;  ///< requests that reached the component
-    std::uint64_t completed = 0; ///< requests whose local work finished
-    std::uint64_t rejected = 0;  ///< requests turned away (queue full)
-    std::uint64_t failed = 0;    ///< requests answered with an error (for clients: end to end)
-    std::uint64_t reads = 0;     ///< cache lookups of reads
-    std::uint64_t readHits = 0;  ///< of which hits
-    TimeIntegral busy;           ///< workers busy
-    TimeIntegral queued;         ///< requests waiting for a worker
-    TimeIntegral inside;         ///< requests waiting or in service
+    std::uint64_t arrivals = 0;   ///< requests that reached the component
+    std::uint64_t completed = 0;  ///< requests whose local work finished
+    std::uint64_t rejected = 0;   ///< requests turned away (queue full)
+    std::uint64_t failed = 0;     ///< requests answered with an error (for clients: end to end)
+    std::uint64_t reads = 0;      ///< reads served (caches: looked up)
+    std::uint64_t readHits = 0;   ///< (caches) of which hits
+    std::uint64_t staleReads = 0; ///< (replicated databases) reads older than an acked write
+    std::uint64_t lostWrites = 0; ///< (replicated databases) acked writes of its later lost
+    TimeIntegral busy;            ///< workers busy
+    TimeIntegral queued;          ///< requests waiting for a worker
+    TimeIntegral inside;          ///< requests waiting or in service
     std::array<std::uint64_t, kFailureCauses> failedBy{}; ///< (clients) failures by cause
 
     CounterSnapshot snapshot(double now) const;

@@ -48,6 +48,11 @@ bool isCache(const model::ComponentSpec& spec) {
 
 } // namespace
 
+const components::ReplicationGroup* RunRecorder::replicationGroup(sim::Index c) const {
+    const auto* db = dynamic_cast<const components::Database*>(&sim_.component(c));
+    return db ? db->group() : nullptr;
+}
+
 RunRecorder::RunRecorder(const model::Scenario& scenario, sim::Simulation& simulation)
     : scenario_(scenario)
     , sim_(simulation) {
@@ -69,6 +74,9 @@ std::vector<std::string> RunRecorder::columns() const {
         for (const char* col : {".arrivals", ".rejected", ".utilization", ".queue_length"})
             cols.push_back(c.id + col);
         if (isCache(c)) cols.push_back(c.id + ".hit_ratio");
+        if (replicationGroup(sim::Index(scenario_.indexOf(c.id))))
+            for (const char* col : {".primary", ".stale_reads", ".lost_writes"})
+                cols.push_back(c.id + col);
     }
     for (std::size_t l = 0; l < sim_.linkCount(); ++l)
         if (sim_.link(sim::Index(l)).breaker) cols.push_back(linkName(l) + ".breaker_state");
@@ -118,6 +126,11 @@ std::vector<double> RunRecorder::sample() {
         row.push_back(workers ? ratio(d.busyArea, d.time * workers) : 0.0);
         row.push_back(ratio(d.queueArea, d.time));
         if (isCache(spec)) row.push_back(ratio(double(d.readHits), double(d.reads)));
+        if (const auto* group = replicationGroup(sim::Index(i))) {
+            row.push_back(group->isPrimary(sim::Index(i)) ? 1.0 : 0.0);
+            row.push_back(double(d.staleReads));
+            row.push_back(double(d.lostWrites));
+        }
     }
     for (std::size_t l = 0; l < sim_.linkCount(); ++l)
         if (const auto* b = sim_.link(sim::Index(l)).breaker.get())
@@ -176,10 +189,11 @@ Json RunRecorder::report() const {
         {"wasted_answers", sim_.wastedAnswers() - wastedAtWarmup_}};
 
     Json& comps = out["components"] = Json::object();
+    std::vector<metrics::CounterSnapshot> windows;
     for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
         const auto& spec = scenario_.components[i];
         const sim::Component& comp = sim_.component(sim::Index(i));
-        const auto d = comp.counters.snapshot(sim_.now()) - atWarmup_[i];
+        const auto d = windows.emplace_back(comp.counters.snapshot(sim_.now()) - atWarmup_[i]);
         const int workers = comp.workers();
         Json j;
         j["type"] = spec.type;
@@ -221,12 +235,11 @@ Json RunRecorder::report() const {
     Json& groups = out["replication_groups"] = Json::array();
     std::vector<const components::ReplicationGroup*> seen;
     for (std::size_t i = 0; i < sim_.componentCount(); ++i) {
-        const auto* db = dynamic_cast<const components::Database*>(&sim_.component(sim::Index(i)));
-        if (!db || !db->group() || std::find(seen.begin(), seen.end(), db->group()) != seen.end())
-            continue;
-        seen.push_back(db->group());
+        const auto* group = replicationGroup(sim::Index(i));
+        if (!group || std::find(seen.begin(), seen.end(), group) != seen.end()) continue;
+        seen.push_back(group);
         Json g;
-        db->group()->report(sim_, g);
+        group->report(sim_, windows, g);
         groups.push_back(std::move(g));
     }
     out["engine"] = {{"events", sim_.eventsProcessed()}};

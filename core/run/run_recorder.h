@@ -11,7 +11,8 @@
 
 namespace sdlab::components {
 class Client;
-}
+class ReplicationGroup;
+} // namespace sdlab::components
 
 namespace sdlab::run {
 
@@ -37,6 +38,8 @@ private:
     Totals endToEnd() const;
     /// "FROM->TO", as breakers are named in reports.
     std::string linkName(std::size_t link) const;
+    /// The group a replicated database belongs to, else null.
+    const components::ReplicationGroup* replicationGroup(sim::Index component) const;
 
     const model::Scenario& scenario_;
     sim::Simulation& sim_;
