@@ -188,8 +188,8 @@ void ReplicationGroup::write(sim::Simulation& sim, Index component, Index frame)
 }
 
 void ReplicationGroup::acknowledge(sim::Simulation& sim, const PendingWrite& w) {
-    double& acked = latestAcked_[w.key];
-    acked = std::max(acked, sim.now());
+    double& acked = latestAcked_[w.key]; // the newest acknowledged version, by write time
+    acked = std::max(acked, w.written);
     Version& own = members_[w.origin].data[w.key];
     if (own.origin == w.origin && own.time == w.written) own.acknowledged = true;
     sim.respond(w.frame, true);

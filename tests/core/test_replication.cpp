@@ -178,6 +178,13 @@ private slots:
         QVERIFY(std::abs(stale - theory) < 0.01);
         QVERIFY(std::abs(rep["lag_ms"]["p50"].get<double>() - 1000 * lag) < 1);
         QCOMPARE(r["components"]["primary"]["replication"]["stale_reads"].get<int>(), 0);
+        // Synchronous replication acknowledges a write only once the replica has it: no read
+        // there can miss an acknowledged write.
+        for (auto& c : s["components"])
+            if (c["type"] == "database") c["replication"] = "sync";
+        const Json sync = test::run(s);
+        QVERIFY(sync["components"]["replica"]["replication"]["reads"].get<int>() > 50000);
+        QCOMPARE(sync["components"]["replica"]["replication"]["stale_reads"].get<int>(), 0);
     }
 
     void cpRefusesTheCutOffSide() {

@@ -61,7 +61,11 @@ void LinkItem::setSpec(const model::LinkSpec& spec) {
     if (p.contains("circuit_breaker")) policies << QObject::tr("circuit breaker");
     if (const int bulkhead = p.value("bulkhead", 0); bulkhead > 0)
         policies << QObject::tr("bulkhead of %1").arg(bulkhead);
-    QString tip = QObject::tr("%1 calls %2")
+    replication_ = from_->componentType() == QLatin1String("database") &&
+                   to_->componentType() == QLatin1String("database");
+    QString tip = (replication_ ? QObject::tr("%1 replicates to %2 (and back, after a failover): "
+                                              "the latency is the replication lag")
+                                : QObject::tr("%1 calls %2"))
                       .arg(QString::fromStdString(spec.from), QString::fromStdString(spec.to));
     if (!policies.isEmpty()) tip += QStringLiteral("\n") + policies.join(QStringLiteral(", "));
     setToolTip(tip);
@@ -102,7 +106,13 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     const QPointF unit = (end_ - start_) / line.length();
     const QPointF normal(-unit.y(), unit.x());
     const QPointF arrowBase = end_ - unit * kArrowLength;
-    p->setPen(QPen(colour, selected ? 2.6 : 1.8, Qt::SolidLine, Qt::RoundCap));
+    // Replication is a stream between peers, not a call: dashed, in the databases' colour.
+    if (replication_ && !selected) {
+        colour = style::typeColor(QStringLiteral("database"));
+        colour.setAlphaF(hovered ? 0.95 : 0.75);
+    }
+    p->setPen(QPen(colour, selected ? 2.6 : 1.8, replication_ ? Qt::DashLine : Qt::SolidLine,
+                   Qt::RoundCap));
     p->drawLine(start_, arrowBase);
     p->setPen(Qt::NoPen);
     p->setBrush(colour);

@@ -34,6 +34,7 @@ private:
     ComponentItem* to_;
     QString label_;
     QPointF start_, end_;
+    bool replication_ = false; ///< between two databases: drawn dashed
 };
 
 } // namespace sdlab::widgets

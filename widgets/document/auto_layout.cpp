@@ -2,6 +2,7 @@
 
 #include "analysis/topology_check.h"
 #include "document.h"
+#include "model/replication_groups.h"
 
 #include <algorithm>
 #include <map>
@@ -19,9 +20,11 @@ bool layOutIfUnplaced(model::Scenario& s) {
     for (const auto& c : s.components)
         if (c.ui.contains("x") && c.ui.contains("y")) return false;
     // Depth = longest chain of calls from a client (relaxed |V| times: loops stay bounded).
+    // Replication links are not calls: a replica stands in its primary's column.
     std::vector<int> depth(s.components.size(), 0);
     for (std::size_t round = 0; round < s.components.size(); ++round)
         for (const auto& l : s.links) {
+            if (model::isReplicationLink(s, l)) continue;
             const int from = s.indexOf(l.from), to = s.indexOf(l.to);
             if (from >= 0 && to >= 0 && depth[std::size_t(to)] < depth[std::size_t(from)] + 1)
                 depth[std::size_t(to)] =
