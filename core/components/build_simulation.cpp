@@ -85,6 +85,9 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         c.healthInterval = p["health_check_interval_s"].get<double>();
         c.unhealthyThreshold = p["unhealthy_threshold"].get<int>();
         c.healthyThreshold = p["healthy_threshold"].get<int>();
+        c.outlierErrors = p["outlier_consecutive_errors"].get<int>();
+        c.outlierEjection = p["outlier_ejection_s"].get<double>();
+        c.maxEjectedPercent = p["max_ejected_percent"].get<double>();
         return std::make_unique<LoadBalancer>(spec.id, index, c, std::move(rng));
     }
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
@@ -154,6 +157,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         link.latency = durationFromJson(l.params["latency_ms"]);
         link.weight = l.params["weight"].get<double>();
         link.replication = model::isReplicationLink(s, l);
+        link.standby = l.params["routing"] == "standby";
         link.rng = sim::makeStream(s.seed, "link:" + l.from + "->" + l.to);
         if (const double timeout = l.params["timeout_ms"].get<double>(); timeout > 0)
             link.timeout = timeout / 1000.0;

@@ -106,6 +106,13 @@ std::vector<ComponentType> makeTypeTable() {
                   "Failed checks in a row that take a target out of rotation."),
           integer("healthy_threshold", 2, 1, 100, "checks",
                   "Passed checks in a row that bring it back."),
+          integer("outlier_consecutive_errors", 0, 0, 10000, "calls",
+                  "Passive outlier detection: eject a target after this many failed calls in a "
+                  "row of real traffic (0 = off)."),
+          number("outlier_ejection_s", 30, 0, 86400, "s",
+                 "An ejected target is out this long, times the number of its ejections."),
+          number("max_ejected_percent", 50, 0, 100, "%",
+                 "Never eject more than this share of the targets at once."),
           availability()},
          true,
          true,
@@ -205,6 +212,9 @@ const std::vector<ParamSpec>& linkParams() {
          {},
          "One-way network delay: a number of ms, or a distribution."},
         number("weight", 1, 1e-6, 1e6, "", "Share of traffic (weighted balancing, clients)."),
+        choice("routing", {"active", "standby"},
+               "standby: a load balancer sends here only while no active target is healthy "
+               "(active-passive failover, e.g. to a standby zone)."),
         integer("bulkhead", 0, 0, 1e6, "calls",
                 "Bulkhead: at most this many calls in flight over this link; more fail at once "
                 "(0 = no limit)."),

@@ -20,9 +20,10 @@ Balancer::Balancer(BalancingAlgorithm algorithm, std::vector<Target> targets, in
     , targets_(std::move(targets))
     , outstanding_(targets_.size(), 0)
     , credit_(targets_.size(), 0.0)
-    , healthy_(targets_.size(), true) {
-    for (std::size_t i = 0; i < targets_.size(); ++i)
-        eligible_.push_back(i);
+    , healthy_(targets_.size(), true)
+    , ejected_(targets_.size(), false)
+    , standby_(targets_.size(), false) {
+    refreshEligible();
     if (algorithm_ == BalancingAlgorithm::ConsistentHash) {
         std::vector<std::string> names;
         for (const auto& t : targets_)
@@ -57,12 +58,34 @@ std::size_t Balancer::smoothWeighted() {
 
 void Balancer::setHealthy(std::size_t target, bool healthy) {
     healthy_[target] = healthy;
-    eligible_.clear();
-    for (std::size_t i = 0; i < targets_.size(); ++i)
-        if (healthy_[i]) eligible_.push_back(i);
-    if (eligible_.empty()) // every target failing its checks: try them all (fail open)
+    refreshEligible();
+}
+
+void Balancer::setEjected(std::size_t target, bool ejected) {
+    ejected_[target] = ejected;
+    refreshEligible();
+}
+
+void Balancer::setStandby(std::size_t target, bool standby) {
+    standby_[target] = standby;
+    refreshEligible();
+}
+
+void Balancer::refreshEligible() {
+    // Active targets in good standing; failing that the standbys in good standing; failing
+    // that every target (fail open: better to try than to refuse everything).
+    auto pick = [&](auto&& accept) {
+        eligible_.clear();
         for (std::size_t i = 0; i < targets_.size(); ++i)
-            eligible_.push_back(i);
+            if (accept(i)) eligible_.push_back(i);
+        return !eligible_.empty();
+    };
+    const auto good = [&](std::size_t i) { return healthy_[i] && !ejected_[i]; };
+    if (!pick([&](std::size_t i) { return good(i) && !standby_[i]; }) && !pick(good))
+        pick([](std::size_t) { return true; });
+    eligibleFlag_.assign(targets_.size(), false);
+    for (std::size_t i : eligible_)
+        eligibleFlag_[i] = true;
 }
 
 std::size_t Balancer::choose(std::uint32_t key, sim::Rng& rng) {

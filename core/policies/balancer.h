@@ -37,21 +37,28 @@ public:
     /// Health checks' verdict: unhealthy targets get no new requests (unless all are).
     void setHealthy(std::size_t target, bool healthy);
     bool isHealthy(std::size_t target) const { return healthy_[target]; }
+    /// Outlier detection's verdict, from real traffic: ejected targets get no new requests.
+    void setEjected(std::size_t target, bool ejected);
+    bool isEjected(std::size_t target) const { return ejected_[target]; }
+    /// A standby target is used only while no active one is eligible (active-passive).
+    void setStandby(std::size_t target, bool standby);
+    /// Targets that may get requests now.
+    std::size_t eligibleCount() const { return eligible_.size(); }
 
 private:
     std::size_t leastOutstanding() const;
     std::size_t smoothWeighted();
-    bool isEligible(std::size_t t) const {
-        return healthy_[t] || eligible_.size() == targets_.size();
-    }
+    bool isEligible(std::size_t t) const { return eligibleFlag_[t]; }
+    void refreshEligible();
 
     BalancingAlgorithm algorithm_;
     std::vector<Target> targets_;
     std::vector<long> outstanding_;
     std::vector<double> credit_; ///< smooth weighted round robin's running credit
     std::size_t next_ = 0;
-    std::vector<bool> healthy_;
-    std::vector<std::size_t> eligible_; ///< healthy targets, or all when none is
+    std::vector<bool> healthy_, ejected_, standby_;
+    std::vector<std::size_t> eligible_; ///< see refreshEligible()
+    std::vector<bool> eligibleFlag_;
     std::unique_ptr<HashRing> ring_;
 };
 

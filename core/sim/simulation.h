@@ -35,6 +35,7 @@ struct Link {
     Index to = kNone;
     Distribution latency = Distribution::deterministic(0);
     double weight = 1;
+    bool standby = false; ///< a balancer uses it only while no active target is eligible
     Time timeout = std::numeric_limits<Time>::infinity(); ///< the caller gives up after this
     RetryPolicy retry;
     double retryTokens = 0;
