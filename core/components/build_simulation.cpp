@@ -3,6 +3,7 @@
 #include "cache.h"
 #include "client.h"
 #include "load_balancer.h"
+#include "saga.h"
 #include "station.h"
 
 #include <algorithm>
@@ -83,6 +84,17 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         c.unhealthyThreshold = p["unhealthy_threshold"].get<int>();
         c.healthyThreshold = p["healthy_threshold"].get<int>();
         return std::make_unique<LoadBalancer>(spec.id, index, c, std::move(rng));
+    }
+    if (spec.type == "saga") {
+        Saga::Config c;
+        c.stepTime = durationFromJson(p["step_time"]);
+        c.compensationAttempts = p["compensation_attempts"].get<int>();
+        c.compensationBackoff = p["compensation_backoff_ms"].get<double>() / 1000.0;
+        c.undoFailedStep = p["compensate_failed_step"] == "always" ? Saga::UndoFailedStep::Always
+                           : p["compensate_failed_step"] == "never"
+                               ? Saga::UndoFailedStep::Never
+                               : Saga::UndoFailedStep::OnTimeout;
+        return std::make_unique<Saga>(spec.id, index, c, std::move(rng));
     }
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
 }
