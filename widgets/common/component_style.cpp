@@ -76,7 +76,7 @@ QString summary(const model::ComponentSpec& spec) {
             .arg(p["capacity"].get<long>())
             .arg(QString::fromStdString(p["eviction"].get<std::string>()).toUpper());
     if (spec.type == "saga")
-        return tr("%1 per step · %2 tries")
+        return tr("%1 · undo ×%2")
             .arg(durationText(p["step_time"]))
             .arg(p["compensation_attempts"].get<int>());
     if (spec.type == "load_balancer")
