@@ -106,15 +106,54 @@ private:
     std::vector<std::string>* log_;
 };
 
-sim::Link link(sim::Index from, sim::Index to, double timeoutS) {
-    sim::Link l;
-    l.from = from;
-    l.to = to;
-    l.latency = sim::Distribution::deterministic(0.001);
-    l.timeout = timeoutS;
-    l.rng = sim::makeStream(1, "link");
-    return l;
-}
+/// A hand-built simulation for exact timelines: one request from a client at time 0, links
+/// of 1 ms each way.
+struct Timeline {
+    std::vector<std::string> log;
+    sim::Simulation sim;
+
+    Timeline() { sim.addComponent(std::make_unique<OneRequest>(0, &log)); }
+    static components::Saga::Config sagaConfig() {
+        components::Saga::Config c; // 0.5 ms of work per call; compensations tried twice
+        c.stepTime = sim::Distribution::deterministic(0.0005);
+        c.compensationAttempts = 2;
+        c.compensationBackoff = 0.010;
+        return c;
+    }
+    sim::Index saga(const std::string& id, const components::Saga::Config& config) {
+        return sim.addComponent(std::make_unique<components::Saga>(
+            id, sim::Index(sim.componentCount()), config, sim::makeStream(1, id)));
+    }
+    sim::Index step(const std::string& id, const std::string& script) {
+        return sim.addComponent(
+            std::make_unique<ScriptedStep>(id, sim::Index(sim.componentCount()), script, &log));
+    }
+    void connect(sim::Index from, sim::Index to,
+                 double timeoutS = std::numeric_limits<double>::infinity()) {
+        sim::Link l;
+        l.from = from;
+        l.to = to;
+        l.latency = sim::Distribution::deterministic(0.001);
+        l.timeout = timeoutS;
+        l.rng = sim::makeStream(1, "link");
+        sim.addLink(std::move(l));
+    }
+    /// Sends the request over the first link and runs to the end.
+    QStringList run() {
+        sim.start();
+        sim.call(sim.startRequest(0, sim::RequestKind::Write, 1, 10), 0);
+        sim.runUntil(1);
+        QStringList lines;
+        for (const auto& line : log)
+            lines << QString::fromStdString(line);
+        return lines;
+    }
+    nlohmann::ordered_json sagas(sim::Index saga) const {
+        nlohmann::ordered_json report;
+        sim.component(saga).reportExtra(report, {});
+        return report["sagas"];
+    }
+};
 
 } // namespace
 
@@ -215,6 +254,12 @@ private slots:
             << "never"
             << QStringList{"2.5 payment",         "5.0 inventory",     "7.5 shipping",
                            "11.0 undo inventory", "13.5 undo payment", "15.5 failed timeout"};
+        QTest::newRow("always: a step that answered an error is undone too")
+            << "o o f"
+            << "always"
+            << QStringList{"2.5 payment",         "5.0 inventory",       "7.5 shipping",
+                           "10.0 undo shipping",  "12.5 undo inventory", "15.0 undo payment",
+                           "17.0 failed injected"};
         QTest::newRow("the first step fails: nothing to undo")
             << "f o o"
             << "on_timeout" << QStringList{"2.5 payment", "4.5 failed injected"};
@@ -223,43 +268,45 @@ private slots:
         QFETCH(QString, scripts);
         QFETCH(QString, undoFailedStep);
         QFETCH(QStringList, expected);
-        std::vector<std::string> log;
-        sim::Simulation sim;
-        components::Saga::Config config;
-        config.stepTime = sim::Distribution::deterministic(0.0005);
-        config.compensationAttempts = 2;
-        config.compensationBackoff = 0.010;
-        config.undoFailedStep = undoFailedStep == "never"
-                                    ? components::Saga::UndoFailedStep::Never
-                                    : components::Saga::UndoFailedStep::OnTimeout;
-        const sim::Index client = sim.addComponent(std::make_unique<OneRequest>(0, &log));
-        const sim::Index saga = sim.addComponent(
-            std::make_unique<components::Saga>("order", 1, config, sim::makeStream(1, "order")));
+        Timeline t;
+        auto config = Timeline::sagaConfig();
+        using Undo = components::Saga::UndoFailedStep;
+        config.undoFailedStep = undoFailedStep == "never"    ? Undo::Never
+                                : undoFailedStep == "always" ? Undo::Always
+                                                             : Undo::OnTimeout;
+        const sim::Index saga = t.saga("order", config);
+        t.connect(0, saga);
         const auto script = scripts.split(' ');
-        sim.addLink(link(client, saga, std::numeric_limits<double>::infinity()));
-        for (int k = 0; k < 3; ++k) {
-            const sim::Index step = sim.addComponent(std::make_unique<ScriptedStep>(
-                kSteps[k], sim::Index(2 + k), script[k].toStdString(), &log));
-            sim.addLink(link(saga, step, k == 2 ? 0.003 : std::numeric_limits<double>::infinity()));
-        }
-        sim.start();
-        const sim::Index root = sim.startRequest(client, sim::RequestKind::Write, 1, 10);
-        sim.call(root, 0);
-        sim.runUntil(1);
-        QStringList got;
-        for (const auto& line : log)
-            got << QString::fromStdString(line);
-        QCOMPARE(got, expected);
+        for (int k = 0; k < 3; ++k) // the shipping link times out after 3 ms
+            t.connect(saga, t.step(kSteps[k], script[k].toStdString()),
+                      k == 2 ? 0.003 : std::numeric_limits<double>::infinity());
+        QCOMPARE(t.run(), expected);
 
-        nlohmann::ordered_json report;
-        sim.component(saga).reportExtra(report, {});
-        const auto& sagas = report["sagas"];
+        const auto sagas = t.sagas(saga);
         QCOMPARE(sagas["started"].get<int>(), 1);
         QCOMPARE(sagas["committed"].get<int>(), int(expected.back().endsWith("ok")));
         QCOMPARE(sagas["stuck"].get<int>(), int(scripts.contains("off")));
         QCOMPARE(sagas["compensated"].get<int>(),
                  1 - sagas["committed"].get<int>() - sagas["stuck"].get<int>());
         QCOMPARE(sagas["in_progress"].get<int>(), 0);
+    }
+
+    void sagaInsideASagaIsUndoneStepByStep() {
+        // The outer saga's first step is an inner saga (a then b); its second step fails.
+        // Undoing the inner saga undoes its steps in reverse; it counts one committed saga.
+        Timeline t;
+        const sim::Index outer = t.saga("outer", Timeline::sagaConfig());
+        const sim::Index inner = t.saga("inner", Timeline::sagaConfig());
+        t.connect(0, outer);
+        t.connect(outer, inner);
+        t.connect(outer, t.step("x", "f"));
+        t.connect(inner, t.step("a", ""));
+        t.connect(inner, t.step("b", ""));
+        QCOMPARE(t.run(), (QStringList{"4.0 a", "6.5 b", "10.0 x", "14.0 undo b", "16.5 undo a",
+                                       "19.5 failed injected"}));
+        QCOMPARE(t.sagas(inner)["committed"].get<int>(), 1);
+        QCOMPARE(t.sagas(inner)["compensated"].get<int>(), 0);
+        QCOMPARE(t.sagas(outer)["compensated"].get<int>(), 1);
     }
 
     void crashOfTheLastStepCompensatesEverySagaMeanwhile() {
