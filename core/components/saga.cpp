@@ -48,6 +48,7 @@ void Saga::work(sim::Simulation& sim, sim::Index frame) {
 void Saga::onServiceDone(sim::Simulation& sim, sim::Index frame) {
     const Run& run = runs_[sim.frame(frame).step];
     sim.frame(frame).compensation = run.undoing;
+    sim.frame(frame).callTimedOut = false;
     sim.call(frame, outLinks()[run.undoing ? run.step - 1 : run.step]);
 }
 

@@ -103,10 +103,7 @@ void Simulation::call(Index f, Index l) {
     Link& ln = links_[l];
     Frame& caller = frames_[f];
     caller.callLink = l;
-    if (caller.callAttempt == 0) { // a first attempt (a retry has counted itself already)
-        caller.callAttempt = 1;
-        caller.callTimedOut = false;
-    }
+    if (caller.callAttempt == 0) caller.callAttempt = 1; // a retry has counted itself already
     if (caller.depth >= kMaxHops) {
         caller.lastOutcome = Outcome::HopLimit;
         schedule(0, EventKind::ResponseFailed, caller.component, f);
