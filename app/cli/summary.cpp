@@ -48,8 +48,9 @@ std::string formatSummary(const model::Scenario& s, const model::Json& r, double
                   "rejected", "util", "queue", "mean ms", "p99 ms", "");
     for (const auto& [id, c] : r["components"].items()) {
         const std::string type = c["type"].get<std::string>();
-        // Clients and load balancers do no queued work of their own: no utilisation or queue.
-        const bool queues = type != "client" && type != "load_balancer";
+        // Clients, load balancers and sagas do no queued work of their own: no utilisation or
+        // queue.
+        const bool queues = type != "client" && type != "load_balancer" && type != "saga";
         const std::string util =
             queues ? format("%.1f%%", 100.0 * c["utilization"].get<double>()) : "-";
         const std::string queue =
@@ -57,6 +58,11 @@ std::string formatSummary(const model::Scenario& s, const model::Json& r, double
         std::string extra;
         if (c.contains("hit_ratio")) extra = format("hit ratio %.3f", c["hit_ratio"].get<double>());
         if (type == "client") extra = "end to end";
+        if (c.contains("sagas"))
+            extra = format("sagas: %llu committed, %llu compensated, %llu stuck",
+                           c["sagas"]["committed"].get<unsigned long long>(),
+                           c["sagas"]["compensated"].get<unsigned long long>(),
+                           c["sagas"]["stuck"].get<unsigned long long>());
         out +=
             format("%-16s %-14s %10.1f %9llu %7s %8s %9.2f %9.2f  %s\n", id.c_str(), type.c_str(),
                    c["throughput_rps"].get<double>(), c["rejected"].get<unsigned long long>(),

@@ -4,6 +4,7 @@
 #include "client.h"
 #include "database.h"
 #include "load_balancer.h"
+#include "saga.h"
 #include "station.h"
 
 #include "model/replication_groups.h"
@@ -89,6 +90,17 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         c.outlierEjection = p["outlier_ejection_s"].get<double>();
         c.maxEjectedPercent = p["max_ejected_percent"].get<double>();
         return std::make_unique<LoadBalancer>(spec.id, index, c, std::move(rng));
+    }
+    if (spec.type == "saga") {
+        Saga::Config c;
+        c.stepTime = durationFromJson(p["step_time"]);
+        c.compensationAttempts = p["compensation_attempts"].get<int>();
+        c.compensationBackoff = p["compensation_backoff_ms"].get<double>() / 1000.0;
+        c.undoFailedStep = p["compensate_failed_step"] == "always" ? Saga::UndoFailedStep::Always
+                           : p["compensate_failed_step"] == "never"
+                               ? Saga::UndoFailedStep::Never
+                               : Saga::UndoFailedStep::OnTimeout;
+        return std::make_unique<Saga>(spec.id, index, c, std::move(rng));
     }
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
 }

@@ -13,7 +13,7 @@ Cache::Cache(std::string id, sim::Index index, const Config& config, sim::Rng rn
 
 void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
     const sim::Request& req = sim.requestOf(frame);
-    if (req.kind == sim::RequestKind::Read) {
+    if (!sim.writes(frame)) {
         ++counters.reads;
         if (store_->lookup(req.key, sim.now())) {
             ++counters.readHits;
@@ -31,8 +31,7 @@ void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
 }
 
 void Cache::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
-    const sim::Request& req = sim.requestOf(frame);
-    if (ok && req.kind == sim::RequestKind::Read) store_->insert(req.key, sim.now());
+    if (ok && !sim.writes(frame)) store_->insert(sim.requestOf(frame).key, sim.now());
     sim.respond(frame, ok);
 }
 

@@ -15,8 +15,7 @@ Station::Station(std::string id, sim::Index index, const Config& config, sim::Rn
 void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index frame) {
     ++instance.busy;
     counters.busy.set(++busy_, sim.now());
-    const auto& dist =
-        sim.requestOf(frame).kind == sim::RequestKind::Read ? config_.readTime : config_.writeTime;
+    const auto& dist = sim.writes(frame) ? config_.writeTime : config_.readTime;
     sim.schedule(dist.sample(rng_) * faults.slowFactor, sim::EventKind::ServiceDone, index(),
                  frame);
 }

@@ -162,6 +162,33 @@ std::vector<ComponentType> makeTypeTable() {
          true,
          true,
          -1},
+        {"saga",
+         "Saga orchestrator",
+         "Compute",
+         "Runs each request as a saga, a distributed transaction: its downstream links, in "
+         "link order, are the steps, each called with its link's timeout, retries and "
+         "breaker. If a step fails, the steps already done are undone in reverse order by "
+         "compensations (calls over the same links that callees do as writes), and the client "
+         "gets the failing step's error. A timed-out step counts as failed, though it may "
+         "have happened: see compensate_failed_step.",
+         {durationParam("step_time", duration("deterministic", 0.5),
+                        "Own work before each call it makes (a step, or a try of a "
+                        "compensation): recording the saga's progress in its log."),
+          integer("compensation_attempts", 3, 1, 20, "tries",
+                  "Tries of each compensation (each with the link's own retries) before the "
+                  "saga gives up: it is then stuck, needing manual repair, and the steps "
+                  "before it stay done."),
+          number("compensation_backoff_ms", 100, 0, 3.6e6, "ms",
+                 "Wait before trying a failed compensation again."),
+          choice("compensate_failed_step", {"on_timeout", "always", "never"},
+                 "Whether the failing step is compensated too. on_timeout: if a call to it "
+                 "timed out, since the step may have happened all the same (compensations "
+                 "must then cope with nothing to undo); always: also after an error answer; "
+                 "never: only steps that answered OK."),
+          availability()},
+         true,
+         true,
+         -1},
     };
 }
 
@@ -174,6 +201,7 @@ std::vector<ComponentType> makeTypes() {
         {"cache", "redis memcached in-memory kv"},
         {"database", "db sql postgres postgresql mysql mongodb store storage replica primary "
                      "failover replication"},
+        {"saga", "transaction orchestration orchestrator compensation workflow distributed"},
     };
     for (auto& t : types)
         for (const auto& [name, words] : keywords)

@@ -60,6 +60,7 @@ RunRecorder::RunRecorder(const model::Scenario& scenario, sim::Simulation& simul
         if (auto* c = dynamic_cast<components::Client*>(&sim_.component(sim::Index(i))))
             clients_.push_back(c);
         atWarmup_.push_back(sim_.component(sim::Index(i)).counters.snapshot(0));
+        seriesAtLastSample_.push_back(sim_.component(sim::Index(i)).seriesTotals());
     }
     atLastSample_ = atWarmup_;
 }
@@ -69,14 +70,17 @@ std::vector<std::string> RunRecorder::columns() const {
                                      "failed",          "throughput_rps", "error_rate",
                                      "latency_mean_ms", "latency_p50_ms", "latency_p95_ms",
                                      "latency_p99_ms",  "in_flight"};
-    for (const auto& c : scenario_.components) {
+    for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
+        const auto& c = scenario_.components[i];
         if (c.type == "client") continue;
         for (const char* col : {".arrivals", ".rejected", ".utilization", ".queue_length"})
             cols.push_back(c.id + col);
         if (isCache(c)) cols.push_back(c.id + ".hit_ratio");
-        if (replicationGroup(sim::Index(scenario_.indexOf(c.id))))
+        if (replicationGroup(sim::Index(i)))
             for (const char* col : {".primary", ".stale_reads", ".lost_writes"})
                 cols.push_back(c.id + col);
+        for (const auto& name : sim_.component(sim::Index(i)).seriesNames())
+            cols.push_back(c.id + "." + name);
     }
     for (std::size_t l = 0; l < sim_.linkCount(); ++l)
         if (sim_.link(sim::Index(l)).breaker) cols.push_back(linkName(l) + ".breaker_state");
@@ -131,6 +135,10 @@ std::vector<double> RunRecorder::sample() {
             row.push_back(double(d.staleReads));
             row.push_back(double(d.lostWrites));
         }
+        auto totals = sim_.component(sim::Index(i)).seriesTotals();
+        for (std::size_t k = 0; k < totals.size(); ++k)
+            row.push_back(double(totals[k] - seriesAtLastSample_[i][k]));
+        seriesAtLastSample_[i] = std::move(totals);
     }
     for (std::size_t l = 0; l < sim_.linkCount(); ++l)
         if (const auto* b = sim_.link(sim::Index(l)).breaker.get())

@@ -46,6 +46,7 @@ private:
     std::vector<components::Client*> clients_;
     std::vector<metrics::CounterSnapshot> atWarmup_;
     std::vector<metrics::CounterSnapshot> atLastSample_;
+    std::vector<std::vector<std::uint64_t>> seriesAtLastSample_; ///< Component::seriesTotals
     std::uint64_t retriesAtWarmup_ = 0;
     std::vector<std::array<std::uint64_t, 3>> linksAtWarmup_; ///< calls, first calls, timeouts
     std::uint64_t wastedAtWarmup_ = 0;

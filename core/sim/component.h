@@ -48,6 +48,10 @@ public:
     virtual int workers() const { return 0; }
     /// Adds type-specific figures (e.g. a cache's hit ratio) to this component's report.
     virtual void reportExtra(nlohmann::ordered_json&, const metrics::CounterSnapshot&) const {}
+    /// Type-specific running totals from time 0 (a saga's outcomes), charted per interval as
+    /// columns `<id>.<name>`: their names, and their values in the same order.
+    virtual std::vector<std::string> seriesNames() const { return {}; }
+    virtual std::vector<std::uint64_t> seriesTotals() const { return {}; }
 
     const std::string& id() const { return id_; }
     Index index() const { return index_; }

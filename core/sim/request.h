@@ -55,7 +55,12 @@ struct Frame {
     Outcome lastOutcome = Outcome::Ok; ///< how the last downstream call ended
     bool orphaned = false;             ///< its caller timed out: its answer will go nowhere
     bool callRefused = false;          ///< the pending call was refused by the link's breaker
-    Time callStarted = 0;              ///< when the pending call (attempt) began
+    /// Some attempt of a call timed out: the callee may have done it all the same. Set by the
+    /// engine; a component that reads it clears it before the call (off the hot path).
+    bool callTimedOut = false;
+    /// A saga's compensation (undoing a step): callees do it as a write and pass the mark on.
+    bool compensation = false;
+    Time callStarted = 0; ///< when the pending call (attempt) began
 };
 
 } // namespace sdlab::sim

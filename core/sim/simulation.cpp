@@ -135,6 +135,7 @@ void Simulation::call(Index f, Index l) {
     c.parent = f;
     c.inLink = l;
     c.depth = std::uint16_t(parent.depth + 1);
+    c.compensation = parent.compensation;
     if (std::isfinite(ln.timeout))
         events_.push(now_ + ln.timeout, EventKind::CallTimeout, frames_.generation(child), child);
     const Time delay = travel(l);
@@ -217,6 +218,7 @@ void Simulation::timeOut(Index child, std::uint32_t generation) {
     late.orphaned = true; // it keeps working; its answer will be wasted
     const Index parent = late.parent;
     frames_[parent].lastOutcome = Outcome::Timeout;
+    frames_[parent].callTimedOut = true;
     ++links_[late.inLink].timeouts;
     deliver(parent, false);
 }

@@ -117,6 +117,10 @@ public:
 
     Frame& frame(Index f) { return frames_[f]; }
     const Request& requestOf(Index f) const { return requests_[frames_[f].request]; }
+    /// Whether `frame` changes state: a write, or a saga's compensation of any request.
+    bool writes(Index f) const {
+        return frames_[f].compensation || requests_[frames_[f].request].kind == RequestKind::Write;
+    }
     Link& link(Index l) { return links_[l]; }
     const Link& link(Index l) const { return links_[l]; }
     std::size_t linkCount() const { return links_.size(); }

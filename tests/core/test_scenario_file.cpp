@@ -99,12 +99,17 @@ QString withLinks(const QString& links) {
     return withParts(kComponents, links);
 }
 
-/// The service "api" of kBase with other fields.
-QString withApi(const QString& fields) {
+/// The service "api" of kBase with other fields (or another type).
+QString withApi(const QString& fields, const QString& type = "service") {
     return withComponents(QString(R"(    { "id": "clients", "type": "client", "rps": 50 },
-    { "id": "api", "type": "service", %1 },
+    { "id": "api", "type": "%1", %2 },
     { "id": "db", "type": "database" })")
-                              .arg(fields));
+                              .arg(type, fields));
+}
+
+/// kBase with "api" a saga orchestrator with these fields.
+QString withSaga(const QString& fields) {
+    return withApi(fields, "saga");
 }
 
 QString examplesDir() {
@@ -300,6 +305,23 @@ private slots:
     { "id": "db", "type": "database" })")
             << "components[0].mode"
             << "expected one of open, closed" << 1;
+        QTest::newRow("saga: no compensation attempts")
+            << withSaga(R"("compensation_attempts": @0)") << "components[1].compensation_attempts"
+            << "must be between 1 and 20, got 0" << 1;
+        QTest::newRow("saga: negative compensation backoff")
+            << withSaga(R"("compensation_backoff_ms": @-5)")
+            << "components[1].compensation_backoff_ms"
+            << "must be between 0 and" << 2;
+        QTest::newRow("saga: unknown compensate_failed_step")
+            << withSaga(R"("compensate_failed_step": @"sometimes")")
+            << "components[1].compensate_failed_step"
+            << "expected one of on_timeout, always, never" << 1;
+        QTest::newRow("saga: near miss")
+            << withSaga(R"("compensation_attempt": @3)") << "components[1].compensation_attempt"
+            << "did you mean 'compensation_attempts'?" << 1;
+        QTest::newRow("saga: step_time not a distribution")
+            << withSaga(R"("step_time": @"fast")") << "components[1].step_time"
+            << "expected a distribution" << 1;
         QTest::newRow("distribution: unknown dist")
             << withApi(R"("service_time": { "dist": @"gauss", "mean_ms": 3 })")
             << "components[1].service_time.dist"

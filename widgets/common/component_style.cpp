@@ -75,6 +75,10 @@ QString summary(const model::ComponentSpec& spec) {
         return tr("%1 entries · %2")
             .arg(p["capacity"].get<long>())
             .arg(QString::fromStdString(p["eviction"].get<std::string>()).toUpper());
+    if (spec.type == "saga")
+        return tr("%1 · undo ×%2")
+            .arg(durationText(p["step_time"]))
+            .arg(p["compensation_attempts"].get<int>());
     if (spec.type == "load_balancer")
         return QString::fromStdString(p["algorithm"].get<std::string>()).replace('_', ' ');
     return {};
