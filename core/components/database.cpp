@@ -29,7 +29,7 @@ void Database::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
         callNextOrRespond(sim, frame, true);
         return;
     }
-    if (sim.requestOf(frame).kind == sim::RequestKind::Write) {
+    if (sim.writes(frame)) {
         group_->write(sim, index(), frame);
         return;
     }

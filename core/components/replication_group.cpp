@@ -122,7 +122,7 @@ Index ReplicationGroup::route(sim::Simulation& sim, Index at, Index frame, sim::
     const Index m = memberOf(at);
     const sim::Frame& f = sim.frame(frame);
     const Index caller = f.inLink == kNone ? kNone : sim.link(f.inLink).from;
-    const bool isWrite = sim.requestOf(frame).kind == sim::RequestKind::Write;
+    const bool isWrite = sim.writes(frame);
     if (up(sim, m) && !isWrite) {
         if (config_.cp && !managerSide(sim)[m]) {
             *why = sim::Outcome::Partitioned;
