@@ -205,6 +205,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
                      : f.kind == "errors"      ? sim::Fault::Kind::Errors
                      : f.kind == "partition"   ? sim::Fault::Kind::Partition
                      : f.kind == "cache_flush" ? sim::Fault::Kind::CacheFlush
+                     : f.kind == "packet_loss" ? sim::Fault::Kind::PacketLoss
                                                : sim::Fault::Kind::Crash; // crash, zone_outage
         for (const auto& id : f.peers)
             fault.peers.push_back(sim::Index(s.indexOf(id)));

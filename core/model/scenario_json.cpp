@@ -163,13 +163,13 @@ FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
             failUnknownKey(path, key, known, "a fault");
     FaultSpec fault;
     fault.kind = requiredString(f, "kind", path);
-    static const std::vector<std::string> kinds = {"crash",       "slow",      "errors",
-                                                   "zone_outage", "partition", "cache_flush"};
+    static const std::vector<std::string> kinds = {
+        "crash", "slow", "errors", "zone_outage", "partition", "cache_flush", "packet_loss"};
     if (std::find(kinds.begin(), kinds.end(), fault.kind) == kinds.end())
         throw ScenarioError(fieldPath(path, "kind"),
                             "'" + fault.kind +
-                                "' is not a fault kind this build simulates (crash, "
-                                "slow, errors, zone_outage)");
+                                "' is not a fault kind this build simulates (crash, slow, "
+                                "errors, zone_outage, partition, cache_flush, packet_loss)");
     auto number = [&](const char* key, double min, double max, double dflt) {
         if (!f.contains(key)) return dflt;
         const Json& v = f[key];
@@ -205,7 +205,13 @@ FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
         return out;
     };
     fault.targets = ids("target");
-    if (fault.kind == "partition") fault.peers = ids("peer");
+    if (fault.kind == "partition" || (fault.kind == "packet_loss" && f.contains("peer")))
+        fault.peers = ids("peer");
+    if (fault.kind == "packet_loss" && !(fault.rate > 0 && fault.rate < 1))
+        throw ScenarioError(fieldPath(path, "rate"),
+                            "packet loss needs a rate above 0 and below 1 (the share of "
+                            "messages lost), got " +
+                                std::to_string(fault.rate));
     return fault;
 }
 
@@ -341,12 +347,12 @@ std::string serializeScenario(const Scenario& s) {
                 j["zone"] = f.zone;
             else
                 j["target"] = f.targets.size() == 1 ? Json(f.targets[0]) : Json(f.targets);
-            if (f.kind == "partition")
+            if (!f.peers.empty())
                 j["peer"] = f.peers.size() == 1 ? Json(f.peers[0]) : Json(f.peers);
             j["at_s"] = f.atS;
             if (f.durationS > 0) j["duration_s"] = f.durationS;
             if (f.kind == "slow") j["factor"] = f.factor;
-            if (f.kind == "errors") j["rate"] = f.rate;
+            if (f.kind == "errors" || f.kind == "packet_loss") j["rate"] = f.rate;
             faults.push_back(std::move(j));
         }
     }

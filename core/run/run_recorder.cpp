@@ -154,7 +154,8 @@ void RunRecorder::beginMeasurement() {
     linksAtWarmup_.clear();
     for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
         const auto& link = sim_.link(sim::Index(l));
-        linksAtWarmup_.push_back({link.calls, link.firstCalls, link.timeouts});
+        linksAtWarmup_.push_back(
+            {link.calls, link.firstCalls, link.timeouts, link.retransmissions});
     }
     wastedAtWarmup_ = sim_.wastedAnswers();
 }
@@ -222,13 +223,14 @@ Json RunRecorder::report() const {
     Json& links = out["links"] = Json::object();
     for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
         const auto& link = sim_.link(sim::Index(l));
-        const std::array<std::uint64_t, 3> base =
-            l < linksAtWarmup_.size() ? linksAtWarmup_[l] : std::array<std::uint64_t, 3>{};
+        const std::array<std::uint64_t, 4> base =
+            l < linksAtWarmup_.size() ? linksAtWarmup_[l] : std::array<std::uint64_t, 4>{};
         const auto calls = link.calls - base[0], first = link.firstCalls - base[1];
         links[linkName(l)] = {{"calls", calls},
                               {"first_attempts", first},
                               {"timeouts", link.timeouts - base[2]},
-                              {"amplification", rounded(ratio(double(calls), double(first)))}};
+                              {"amplification", rounded(ratio(double(calls), double(first)))},
+                              {"retransmissions", link.retransmissions - base[3]}};
     }
     Json& breakers = out["breakers"] = Json::object();
     for (std::size_t l = 0; l < sim_.linkCount(); ++l) {

@@ -48,7 +48,7 @@ private:
     std::vector<metrics::CounterSnapshot> atLastSample_;
     std::vector<std::vector<std::uint64_t>> seriesAtLastSample_; ///< Component::seriesTotals
     std::uint64_t retriesAtWarmup_ = 0;
-    std::vector<std::array<std::uint64_t, 3>> linksAtWarmup_; ///< calls, first calls, timeouts
+    std::vector<std::array<std::uint64_t, 4>> linksAtWarmup_; ///< calls, first, timeouts, resent
     std::uint64_t wastedAtWarmup_ = 0;
 };
 

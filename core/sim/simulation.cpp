@@ -6,6 +6,14 @@
 
 namespace sdlab::sim {
 
+namespace {
+
+bool in(const std::vector<Index>& side, Index c) {
+    return std::find(side.begin(), side.end(), c) != side.end();
+}
+
+} // namespace
+
 StuckError::StuckError(Time at)
     : std::runtime_error("the simulation is stuck at t = " + std::to_string(at) +
                          " s: time does not advance (a loop of work that takes no time, such "
@@ -224,9 +232,6 @@ void Simulation::timeOut(Index child, std::uint32_t generation) {
 }
 
 bool Simulation::partitioned(Index from, Index to) const {
-    auto in = [](const std::vector<Index>& side, Index c) {
-        return std::find(side.begin(), side.end(), c) != side.end();
-    };
     for (Index f : partitions_) {
         const Fault& p = faults_[f];
         if ((in(p.targets, from) && in(p.peers, to)) || (in(p.peers, from) && in(p.targets, to)))
@@ -254,6 +259,11 @@ void Simulation::clearFault(Index id) {
 void Simulation::applyFault(Index id, bool starting) {
     const Fault& fault = faults_[id];
     if (fault.cleared) return;
+    if (fault.kind == Fault::Kind::PacketLoss) {
+        for (Link& link : links_)
+            if (lossAffects(fault, link)) link.lossRate = starting ? fault.rate : 0.0;
+        return;
+    }
     if (fault.kind == Fault::Kind::Partition) {
         if (starting)
             partitions_.push_back(id);
@@ -277,6 +287,7 @@ void Simulation::applyFault(Index id, bool starting) {
             if (starting) components_[target]->flush();
             break;
         case Fault::Kind::Partition:
+        case Fault::Kind::PacketLoss:
             break; // between components, not in them: handled above
         }
         components_[target]->onFaultsChanged(*this);
@@ -284,6 +295,23 @@ void Simulation::applyFault(Index id, bool starting) {
     if (fault.kind == Fault::Kind::Partition)
         for (auto& c : components_)
             c->onFaultsChanged(*this);
+}
+
+bool Simulation::lossAffects(const Fault& fault, const Link& link) const {
+    if (fault.peers.empty()) return in(fault.targets, link.from) || in(fault.targets, link.to);
+    return (in(fault.targets, link.from) && in(fault.peers, link.to)) ||
+           (in(fault.peers, link.from) && in(fault.targets, link.to));
+}
+
+Time Simulation::retransmissionDelay(Link& link) {
+    constexpr Time kInitialRto = 0.2, kMaxRto = 60; // Linux's TCP_RTO_MIN and TCP_RTO_MAX
+    Time delay = 0, rto = kInitialRto;
+    while (boost::random::uniform_01<double>()(link.rng) < link.lossRate) {
+        delay += rto;
+        rto = std::min(2 * rto, kMaxRto);
+        ++link.retransmissions;
+    }
+    return delay;
 }
 
 std::size_t Simulation::poolBytes() const {

@@ -44,6 +44,9 @@ struct Link {
     /// Cumulative counts, for amplification: calls sent (retries included), of which first
     /// attempts, and calls that timed out.
     std::uint64_t calls = 0, firstCalls = 0, timeouts = 0;
+    /// Packet loss in force on this link (both ways), and the TCP retransmissions it caused.
+    double lossRate = 0;
+    std::uint64_t retransmissions = 0;
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
     bool replication = false; ///< carries a replication stream, not calls
@@ -51,14 +54,14 @@ struct Link {
 
 /// A fault from the scenario's schedule, applied to its targets between `start` and `end`.
 struct Fault {
-    enum class Kind { Crash, Slow, Errors, Partition, CacheFlush };
+    enum class Kind { Crash, Slow, Errors, Partition, CacheFlush, PacketLoss };
     Kind kind = Kind::Crash;
     std::vector<Index> targets;
-    std::vector<Index> peers; ///< partition: the other side
+    std::vector<Index> peers; ///< partition, packet loss: the other side
     Time start = 0;
     Time end = std::numeric_limits<Time>::infinity();
     double factor = 1;    ///< slow: service times multiplied by this
-    double rate = 0;      ///< errors: fraction of calls failed
+    double rate = 0;      ///< errors: fraction of calls failed; packet loss: of messages lost
     bool cleared = false; ///< ended early by clearFault()
 };
 
@@ -157,7 +160,14 @@ private:
         Request& req = requests_[r];
         if (--req.liveFrames == 0 && req.finished) requests_.release(r);
     }
-    Time travel(Index link) { return links_[link].latency.sample(links_[link].rng); }
+    Time travel(Index link) {
+        Link& ln = links_[link];
+        const Time t = ln.latency.sample(ln.rng);
+        return ln.lossRate > 0 ? t + retransmissionDelay(ln) : t;
+    }
+    /// A lost message is sent again when TCP's retransmission timer fires (200 ms, doubling).
+    Time retransmissionDelay(Link& link);
+    bool lossAffects(const Fault& fault, const Link& link) const;
 
     Time now_ = 0;
     Time warmup_ = 0;

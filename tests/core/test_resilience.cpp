@@ -266,6 +266,35 @@ private slots:
         QVERIFY(std::abs(without - 2000) <= 2);
     }
 
+    void packetLossShowsAsRetransmissionDelay() {
+        // A 1 ms service behind a link losing p = 10% of messages each way. TCP resends a lost
+        // message after 200 ms, doubling: a message loses k times with probability
+        // (1 − p) p^k and is late 0.2 (2^k − 1) s, so the mean delay per message is
+        // 0.2 p / (1 − 2p) = 25 ms, and a request is on time when neither way lost: (1 − p)².
+        const double p = 0.1;
+        Json s = test::scenario(300, 10, 4);
+        test::addComponent(s, "users", "client", {{"rps", 200}, {"read_ratio", 1.0}});
+        test::addComponent(s, "api", "service",
+                           {{"workers", 1000}, {"service_time", test::deterministicMs(1)}});
+        test::addLink(s, "users", "api");
+        s["faults"] = Json::array({{{"kind", "packet_loss"},
+                                    {"target", "users"},
+                                    {"peer", "api"},
+                                    {"rate", p}}});
+        const Json r = test::run(s);
+        const auto& e = r["end_to_end"];
+        const double mean = e["latency_ms"]["mean"].get<double>();
+        const double theory = 1 + 2 * 1000 * 0.2 * p / (1 - 2 * p);
+        qInfo("mean latency %.2f ms, theory %.2f ms", mean, theory);
+        QVERIFY(std::abs(mean - theory) < 0.05 * theory);
+        QVERIFY(std::abs(e["latency_ms"]["p50"].get<double>() - 1) < 0.01);
+        QCOMPARE(e["failed"].get<double>(), 0.0); // late, not lost: TCP delivers in the end
+        const auto& link = r["links"]["users->api"];
+        const double perMessage = link["retransmissions"].get<double>() /
+                                  (2 * link["calls"].get<double>());
+        QVERIFY(std::abs(perMessage - p / (1 - p)) < 0.005); // E[k] = p / (1 − p)
+    }
+
     void outlierDetectionEjectsAFailingTarget() {
         // Round robin over four servers at 400 req/s (constant): s2 fails every call from
         // 10 s to 100 s. After 5 failures in a row it is ejected for 30 s; back at ~40 s it fails
@@ -385,7 +414,10 @@ private slots:
                  {{{"kind", "meteor"}, {"target", "api"}}, "faults[0].kind"},
                  {{{"kind", "crash"}, {"target", "nope"}}, "faults[0].target"},
                  {{{"kind", "errors"}, {"target", "api"}, {"rate", 1.5}}, "faults[0].rate"},
-                 {{{"kind", "zone_outage"}, {"zone", "mars"}}, "faults[0].zone"}}) {
+                 {{{"kind", "zone_outage"}, {"zone", "mars"}}, "faults[0].zone"},
+                 {{{"kind", "packet_loss"}, {"target", "api"}, {"rate", 1}}, "faults[0].rate"},
+                 {{{"kind", "packet_loss"}, {"target", "api"}, {"peer", "x"}, {"rate", 0.1}},
+                  "faults[0].peer"}}) {
             bool refused = false;
             try {
                 model::parseScenario(clientToService(Json::object(), Json::array({fault})).dump());
