@@ -13,6 +13,7 @@ CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
                       busyArea - e.busyArea,
                       queueArea - e.queueArea,
                       inFlightArea - e.inFlightArea,
+                      extraWorkerArea - e.extraWorkerArea,
                       {}};
     for (std::size_t k = 0; k < failedBy.size(); ++k)
         d.failedBy[k] = failedBy[k] - e.failedBy[k];
@@ -20,8 +21,18 @@ CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
 }
 
 CounterSnapshot ComponentCounters::snapshot(double now) const {
-    return {now,      arrivals,       completed,        rejected,         failed,  reads,
-            readHits, busy.area(now), queued.area(now), inside.area(now), failedBy};
+    return {now,
+            arrivals,
+            completed,
+            rejected,
+            failed,
+            reads,
+            readHits,
+            busy.area(now),
+            queued.area(now),
+            inside.area(now),
+            extraWorkers.area(now),
+            failedBy};
 }
 
 } // namespace sdlab::metrics

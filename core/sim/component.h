@@ -41,6 +41,9 @@ public:
     virtual void onTimer(Simulation&, Index) {}
     /// A cache flush fault: drop everything held (caches override it).
     virtual void flush() {}
+    /// A crash fault on one instance (0-based) begins or ends; components without instances
+    /// ignore it.
+    virtual void setInstanceDown(int /*instance*/, bool /*down*/) {}
 
     /// Parallel servers (for utilisation); 0 for components that do no queued work.
     virtual int workers() const { return 0; }
