@@ -40,6 +40,22 @@ Station::Config stationConfig(const Json& p, const char* workers, const char* re
     return c;
 }
 
+policies::AutoscalingPolicy autoscalingPolicy(const Json& a) {
+    policies::AutoscalingPolicy p;
+    p.metric = a["metric"] == "queue_per_instance"
+                   ? policies::AutoscalingPolicy::Metric::QueuePerInstance
+                   : policies::AutoscalingPolicy::Metric::Utilization;
+    p.target = a["target"].get<double>();
+    p.minInstances = a["min_instances"].get<int>();
+    p.maxInstances = a["max_instances"].get<int>();
+    p.interval = a["interval_s"].get<double>();
+    p.scaleOutCooldown = a["scale_out_cooldown_s"].get<double>();
+    p.scaleInCooldown = a["scale_in_cooldown_s"].get<double>();
+    p.boot = a["boot_s"].get<double>();
+    p.scaleIn = a["scale_in"].get<bool>();
+    return p;
+}
+
 std::uint32_t keySpace(const model::Scenario& s) {
     std::uint32_t keys = 1;
     for (const auto& c : s.components)
@@ -61,12 +77,15 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         c.readRatio = p["read_ratio"].get<double>();
         c.keys = p["keys"].get<std::uint32_t>();
         c.zipf = p["zipf"].get<double>();
+        c.start = p["start_s"].get<double>();
+        if (const double stop = p["stop_s"].get<double>(); stop > 0) c.stop = stop;
         return std::make_unique<Client>(spec.id, index, c, std::move(rng));
     }
-    if (spec.type == "service")
-        return std::make_unique<Service>(
-            spec.id, index, stationConfig(p, "workers", "service_time", "service_time"),
-            std::move(rng));
+    if (spec.type == "service") {
+        Station::Config c = stationConfig(p, "workers", "service_time", "service_time");
+        if (p.contains("autoscaling")) c.autoscaling = autoscalingPolicy(p["autoscaling"]);
+        return std::make_unique<Service>(spec.id, index, c, std::move(rng));
+    }
     if (spec.type == "database")
         return std::make_unique<Database>(
             spec.id, index, stationConfig(p, "connections", "read_time", "write_time"),
@@ -218,6 +237,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         if (f.durationS > 0) fault.end = f.atS + f.durationS;
         fault.factor = f.factor;
         fault.rate = f.rate;
+        fault.instance = f.instance;
         simulation->addFault(std::move(fault));
     }
     return simulation;

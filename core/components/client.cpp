@@ -21,13 +21,15 @@ void Client::start(sim::Simulation& sim) {
     if (outLinks().empty()) return; // not connected yet: nothing to send to
     if (config_.closedLoop) {
         for (int u = 0; u < config_.users; ++u)
-            sim.schedule(config_.thinkTime.sample(rng_), EventKind::Timer, index(), 0);
+            sim.schedule(config_.start + config_.thinkTime.sample(rng_), EventKind::Timer, index(),
+                         0);
     } else {
-        sim.schedule(gap_.sample(rng_), EventKind::Timer, index(), 0);
+        sim.schedule(config_.start + gap_.sample(rng_), EventKind::Timer, index(), 0);
     }
 }
 
 void Client::onTimer(sim::Simulation& sim, sim::Index) {
+    if (sim.now() >= config_.stop) return; // the traffic is over: no more arrivals or users
     if (!config_.closedLoop) sim.schedule(gap_.sample(rng_), EventKind::Timer, index(), 0);
     send(sim);
 }

@@ -4,6 +4,8 @@
 #include "sim/component.h"
 #include "sim/distribution.h"
 
+#include <limits>
+
 namespace sdlab::components {
 
 /// A population of users sending requests: open loop (arrivals at a rate, whatever the
@@ -19,6 +21,8 @@ public:
         double readRatio = 0.9;
         std::uint32_t keys = 10000;
         double zipf = 0;
+        sim::Time start = 0;                                         ///< sends nothing before this
+        sim::Time stop = std::numeric_limits<sim::Time>::infinity(); ///< nor from this on
     };
     Client(std::string id, sim::Index index, const Config& config, sim::Rng rng);
 

@@ -42,7 +42,10 @@ void Database::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
 }
 
 void Database::onTimer(sim::Simulation& sim, sim::Index payload) {
-    if (group_) group_->onTimer(sim, payload);
+    if (group_) // a replicated database runs one instance: every timer is its group's
+        group_->onTimer(sim, payload);
+    else
+        Station::onTimer(sim, payload);
 }
 
 void Database::onFaultsChanged(sim::Simulation& sim) {

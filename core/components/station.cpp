@@ -4,13 +4,20 @@
 
 #include "sim/simulation.h"
 
+#include <numeric>
+
 namespace sdlab::components {
 
 Station::Station(std::string id, sim::Index index, const Config& config, sim::Rng rng)
     : Component(std::move(id), index)
     , config_(config)
     , rng_(std::move(rng))
-    , instances_(std::size_t(config.replicas)) {}
+    , instances_(std::size_t(config.replicas))
+    , routable_(std::size_t(config.replicas))
+    , instanceLog_(config.replicas) {
+    std::iota(routable_.begin(), routable_.end(), sim::Index(0));
+    if (config.autoscaling) tracker_.emplace(*config.autoscaling);
+}
 
 void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index frame) {
     ++instance.busy;
@@ -23,9 +30,14 @@ void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index 
 void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
     ++counters.arrivals;
     if (failIfFaulty(sim, *this, frame, rng_)) return;
-    const std::size_t which = instances_.size() == 1 ? 0 : nextInstance_++ % instances_.size();
-    sim.frame(frame).step = std::uint32_t(which); // which instance, until the work is done
+    const std::size_t running = routable_.size();
+    const sim::Index which = running == 1 ? routable_[0] : routable_[nextInstance_++ % running];
     Instance& instance = instances_[which];
+    if (instance.down) { // the balancer in front does not know yet: the call fails
+        sim.respond(frame, false, sim::Outcome::Crashed);
+        return;
+    }
+    sim.frame(frame).step = which; // which instance, until the work is done
     if (instance.busy < config_.workers) {
         counters.inside.add(1, sim.now());
         beginService(sim, instance, frame);
@@ -52,9 +64,11 @@ void Station::onServiceDone(sim::Simulation& sim, sim::Index frame) {
         const sim::Index next = instance.waiting.pop();
         counters.queued.set(double(--waiting_), sim.now());
         beginService(sim, instance, next);
+    } else if (instance.state == Instance::State::Draining && instance.busy == 0) {
+        stop(sim, instance); // its last request is done: retired for good
     }
     sim.frame(frame).step = 0;
-    if (faults.down) { // crashed while working on it: the connection drops
+    if (faults.down || instance.down) { // crashed while working on it: the connection drops
         sim.respond(frame, false, sim::Outcome::Crashed);
         return;
     }

@@ -15,6 +15,7 @@ CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
                       busyArea - e.busyArea,
                       queueArea - e.queueArea,
                       inFlightArea - e.inFlightArea,
+                      extraWorkerArea - e.extraWorkerArea,
                       {}};
     for (std::size_t k = 0; k < failedBy.size(); ++k)
         d.failedBy[k] = failedBy[k] - e.failedBy[k];
@@ -22,8 +23,19 @@ CounterSnapshot CounterSnapshot::operator-(const CounterSnapshot& e) const {
 }
 
 CounterSnapshot ComponentCounters::snapshot(double now) const {
-    return {now,      arrivals,   completed,  rejected,       failed,           reads,
-            readHits, staleReads, lostWrites, busy.area(now), queued.area(now), inside.area(now),
+    return {now,
+            arrivals,
+            completed,
+            rejected,
+            failed,
+            reads,
+            readHits,
+            staleReads,
+            lostWrites,
+            busy.area(now),
+            queued.area(now),
+            inside.area(now),
+            extraWorkers.area(now),
             failedBy};
 }
 

@@ -22,9 +22,10 @@ struct CounterSnapshot {
     std::uint64_t readHits = 0;
     std::uint64_t staleReads = 0;
     std::uint64_t lostWrites = 0;
-    double busyArea = 0;     ///< ∫ busy workers dt
-    double queueArea = 0;    ///< ∫ requests waiting dt
-    double inFlightArea = 0; ///< ∫ requests inside (waiting + in service) dt
+    double busyArea = 0;        ///< ∫ busy workers dt
+    double queueArea = 0;       ///< ∫ requests waiting dt
+    double inFlightArea = 0;    ///< ∫ requests inside (waiting + in service) dt
+    double extraWorkerArea = 0; ///< ∫ (workers present − the component's workers()) dt
     std::array<std::uint64_t, kFailureCauses> failedBy{}; ///< failures by sim::Outcome
 
     CounterSnapshot operator-(const CounterSnapshot& earlier) const;
@@ -43,6 +44,9 @@ struct ComponentCounters {
     TimeIntegral busy;            ///< workers busy
     TimeIntegral queued;          ///< requests waiting for a worker
     TimeIntegral inside;          ///< requests waiting or in service
+    /// Workers present beyond the starting ones (instances launched or retired since): 0 for
+    /// a fixed size, so its utilisation is computed exactly as it always was.
+    TimeIntegral extraWorkers;
     std::array<std::uint64_t, kFailureCauses> failedBy{}; ///< (clients) failures by cause
 
     CounterSnapshot snapshot(double now) const;

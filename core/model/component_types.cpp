@@ -31,6 +31,41 @@ ParamSpec choice(std::string name, std::vector<std::string> choices, std::string
             std::move(choices), std::move(help)};
 }
 
+/// A group of fields that is absent unless configured (null default): a breaker, an autoscaler.
+ParamSpec optionalObject(std::string name, std::string help, std::vector<ParamSpec> fields) {
+    return {std::move(name),  ParamKind::Object, Json(), 0, 0, {}, {}, std::move(help), {},
+            std::move(fields)};
+}
+
+ParamSpec boolean(std::string name, bool dflt, std::string help) {
+    return {std::move(name), ParamKind::Boolean, dflt, 0, 0, {}, {}, std::move(help)};
+}
+
+/// A service's target-tracking autoscaler (AWS's semantics); absent means a fixed count.
+ParamSpec autoscaling() {
+    return optionalObject(
+        "autoscaling",
+        "Adds and removes instances to keep a metric near its target (target tracking), "
+        "starting from `replicas`. Left out: a fixed number of instances.",
+        {choice("metric", {"utilization", "queue_per_instance"},
+                "utilization: share of workers busy; queue_per_instance: requests waiting "
+                "per running instance. Averaged over each interval."),
+         number("target", 0.6, 1e-3, 1e6, "",
+                "The metric's target: desired instances = ceil(running × metric / target)."),
+         integer("min_instances", 1, 1, 1000, "instances", "Never fewer instances."),
+         integer("max_instances", 10, 1, 1000, "instances", "Never more instances."),
+         number("interval_s", 30, 0.01, 3600, "s",
+                "How often the metric is judged (averaged over this period)."),
+         number("scale_out_cooldown_s", 60, 0, 86400, "s",
+                "After adding instances, wait this long before adding more."),
+         number("scale_in_cooldown_s", 300, 0, 86400, "s",
+                "After any scaling, wait this long before removing instances."),
+         number("boot_s", 60, 0, 86400, "s",
+                "A new instance takes no traffic until it has booted for this long."),
+         boolean("scale_in", true,
+                 "Off: scale-in protection; instances are added but never removed.")});
+}
+
 ParamSpec durationParam(std::string name, Json dflt, std::string help) {
     return {std::move(name), ParamKind::Duration, std::move(dflt), 0, 3.6e6, "ms", {},
             std::move(help)};
@@ -69,7 +104,10 @@ std::vector<ComponentType> makeTypeTable() {
           number("read_ratio", 0.9, 0, 1, "", "Fraction of requests that are reads."),
           integer("keys", 10000, 1, 1e7, "keys", "Distinct objects requested."),
           number("zipf", 0, 0, 5, "",
-                 "Popularity skew: key of rank k is asked ∝ 1/k^zipf (0 = uniform).")},
+                 "Popularity skew: key of rank k is asked ∝ 1/k^zipf (0 = uniform)."),
+          number("start_s", 0, 0, 1e7, "s",
+                 "Sends nothing before this time: traffic that arrives later, such as a spike."),
+          number("stop_s", 0, 0, 1e7, "s", "Sends nothing from this time on (0 = until the end).")},
          true,
          false,
          -1},
@@ -85,7 +123,7 @@ std::vector<ComponentType> makeTypeTable() {
           queueCapacity(),
           durationParam("service_time", duration("exponential", 10),
                         "Own work per request, not counting downstream calls."),
-          availability()},
+          autoscaling(), availability()},
          true,
          true,
          -1},
@@ -267,29 +305,25 @@ const std::vector<ParamSpec>& linkParams() {
                  "Retry budget: retries allowed per first attempt, on average (0 = no budget)."),
           choice("jitter", {"full", "equal", "none"},
                  "full: random in [0, backoff]; equal: backoff/2 plus random up to backoff/2.")}},
-        {"circuit_breaker",
-         ParamKind::Object,
-         Json(),
-         0,
-         0,
-         "",
-         {},
-         "Stops calling a failing dependency for a while (Resilience4j's breaker). Left out: none.",
-         "",
-         {choice("window_type", {"count", "time"},
-                 "The last N calls, or the calls of the last N seconds."),
-          integer("window", 100, 1, 100000, "",
-                  "Calls (count) or seconds (time) in the sliding window."),
-          integer("minimum_calls", 100, 1, 100000, "calls",
-                  "Calls needed in the window before it judges."),
-          number("failure_rate_threshold", 0.5, 0, 1, "", "Opens when this share of calls failed."),
-          number("slow_call_ms", 0, 0, 3.6e6, "ms",
-                 "Calls at least this long count as slow (0 = off)."),
-          number("slow_call_rate_threshold", 1, 0, 1, "",
-                 "Opens when this share of calls was slow."),
-          number("wait_open_s", 60, 0, 1e6, "s", "How long it refuses calls before trying again."),
-          integer("half_open_calls", 10, 1, 10000, "calls",
-                  "Trial calls let through when half open.")}},
+        optionalObject("circuit_breaker",
+                       "Stops calling a failing dependency for a while (Resilience4j's breaker). "
+                       "Left out: none.",
+                       {choice("window_type", {"count", "time"},
+                               "The last N calls, or the calls of the last N seconds."),
+                        integer("window", 100, 1, 100000, "",
+                                "Calls (count) or seconds (time) in the sliding window."),
+                        integer("minimum_calls", 100, 1, 100000, "calls",
+                                "Calls needed in the window before it judges."),
+                        number("failure_rate_threshold", 0.5, 0, 1, "",
+                               "Opens when this share of calls failed."),
+                        number("slow_call_ms", 0, 0, 3.6e6, "ms",
+                               "Calls at least this long count as slow (0 = off)."),
+                        number("slow_call_rate_threshold", 1, 0, 1, "",
+                               "Opens when this share of calls was slow."),
+                        number("wait_open_s", 60, 0, 1e6, "s",
+                               "How long it refuses calls before trying again."),
+                        integer("half_open_calls", 10, 1, 10000, "calls",
+                                "Trial calls let through when half open.")}),
     };
     return params;
 }

@@ -10,7 +10,7 @@ namespace sdlab::model {
 
 /// What kind of value a parameter takes. Durations are objects such as
 /// {"dist": "exponential", "mean_ms": 10}; latencies also accept a plain number of ms.
-enum class ParamKind { Integer, Number, Choice, Duration, Latency, Object };
+enum class ParamKind { Integer, Number, Choice, Duration, Latency, Object, Boolean };
 
 /// One parameter of a component or link type: everything the file reader needs to check it
 /// and the inspector needs to show and edit it.

@@ -84,6 +84,19 @@ Json checkDistribution(const Json& v, const std::string& path, double maxMs) {
     return out;
 }
 
+/// What the field-by-field check cannot see: bounds that depend on each other.
+void checkAutoscaling(const Json& a, const std::string& componentPath) {
+    const std::string path = fieldPath(componentPath, "autoscaling");
+    if (a["min_instances"].get<int>() > a["max_instances"].get<int>())
+        throw ScenarioError(fieldPath(path, "max_instances"),
+                            "must be at least min_instances (" + a["min_instances"].dump() + ")");
+    if (a["metric"] == "utilization" && a["target"].get<double>() > 1)
+        throw ScenarioError(fieldPath(path, "target"),
+                            "a utilization target is a fraction of the workers busy: at most 1, "
+                            "got " +
+                                a["target"].dump());
+}
+
 } // namespace
 
 std::string fieldPath(const std::string& path, const std::string& key) {
@@ -164,6 +177,11 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
         case ParamKind::Duration:
             out[spec.name] = checkDistribution(v, p, spec.max);
             break;
+        case ParamKind::Boolean:
+            if (!v.is_boolean())
+                throw ScenarioError(p, "expected true or false, got " + describeType(v));
+            out[spec.name] = v;
+            break;
         case ParamKind::Object:
             if (!v.is_object())
                 throw ScenarioError(p, "expected an object, got " + describeType(v));
@@ -179,6 +197,11 @@ Json checkComponentParams(const ComponentType& type, const Json& object, const s
     Json params = checkParams(object, type.params, path, structural, "a " + type.name);
     if (type.name == "cache" && params["eviction"] == "ttl" && params["ttl_s"].get<double>() <= 0)
         throw ScenarioError(fieldPath(path, "ttl_s"), "eviction 'ttl' needs ttl_s > 0");
+    if (params.contains("autoscaling")) checkAutoscaling(params["autoscaling"], path);
+    if (type.name == "client" && params["stop_s"].get<double>() > 0 &&
+        params["stop_s"].get<double>() <= params["start_s"].get<double>())
+        throw ScenarioError(fieldPath(path, "stop_s"),
+                            "must be after start_s (or 0: until the end)");
     return params;
 }
 

@@ -40,6 +40,7 @@ struct FaultSpec {
     double durationS = -1;
     double factor = 1; ///< slow
     double rate = 0;   ///< errors
+    int instance = -1; ///< crash of a service: only this instance (0-based); -1: all of it
 };
 
 struct LinkSpec {

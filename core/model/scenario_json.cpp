@@ -154,10 +154,39 @@ ZoneSpec readZone(const Json& z, const std::string& path, std::set<std::string>&
     return zone;
 }
 
+/// The instances a service may have: its replicas, or as many as its autoscaler may launch.
+int instanceSlots(const ComponentSpec& c) {
+    const int replicas = c.params["replicas"].get<int>();
+    if (!c.params.contains("autoscaling")) return replicas;
+    return std::max(replicas, c.params["autoscaling"]["max_instances"].get<int>());
+}
+
+/// A crash fault's `instance`: one instance of each target service, by 0-based number.
+int readInstance(const Json& f, const std::string& faultPath, const FaultSpec& fault,
+                 const Scenario& s) {
+    const std::string path = fieldPath(faultPath, "instance");
+    const Json& v = f["instance"];
+    if (!v.is_number_integer() || v.get<long>() < 0)
+        throw ScenarioError(path, "expected an instance number (0, 1, …), got " + v.dump());
+    if (fault.kind != "crash")
+        throw ScenarioError(path, "only a crash takes an instance, not a " + fault.kind);
+    const long instance = v.get<long>();
+    for (const auto& id : fault.targets) {
+        const ComponentSpec& c = s.components[std::size_t(s.indexOf(id))];
+        if (c.type != "service")
+            throw ScenarioError(path, "'" + id + "' is a " + c.type +
+                                          "; only a service's instances can crash one by one");
+        if (const int slots = instanceSlots(c); instance >= slots)
+            throw ScenarioError(path, "service '" + id + "' has instances 0 to " +
+                                          std::to_string(slots - 1) + ", got " + v.dump());
+    }
+    return int(instance);
+}
+
 FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
     if (!f.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(f));
-    static const std::vector<std::string> known = {"kind", "target",     "peer",   "zone",
-                                                   "at_s", "duration_s", "factor", "rate"};
+    static const std::vector<std::string> known = {
+        "kind", "target", "peer", "zone", "at_s", "duration_s", "factor", "rate", "instance"};
     for (const auto& [key, value] : f.items())
         if (std::find(known.begin(), known.end(), key) == known.end())
             failUnknownKey(path, key, known, "a fault");
@@ -212,6 +241,7 @@ FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
                             "packet loss needs a rate above 0 and below 1 (the share of "
                             "messages lost), got " +
                                 std::to_string(fault.rate));
+    if (f.contains("instance")) fault.instance = readInstance(f, path, fault, s);
     return fault;
 }
 
@@ -353,6 +383,7 @@ std::string serializeScenario(const Scenario& s) {
             if (f.durationS > 0) j["duration_s"] = f.durationS;
             if (f.kind == "slow") j["factor"] = f.factor;
             if (f.kind == "errors" || f.kind == "packet_loss") j["rate"] = f.rate;
+            if (f.instance >= 0) j["instance"] = f.instance;
             faults.push_back(std::move(j));
         }
     }

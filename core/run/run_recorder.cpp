@@ -2,6 +2,7 @@
 
 #include "components/client.h"
 #include "components/database.h"
+#include "components/station.h"
 #include "metrics/latency_json.h"
 
 #include <algorithm>
@@ -46,6 +47,30 @@ bool isCache(const model::ComponentSpec& spec) {
     return spec.type == "cache";
 }
 
+/// Services may change their number of instances (autoscaling, the GUI): they report it.
+const components::Station* scalable(const model::ComponentSpec& spec, const sim::Component& c) {
+    return spec.type == "service" ? dynamic_cast<const components::Station*>(&c) : nullptr;
+}
+
+/// Busy workers over workers present, the instances launched and retired included.
+double utilization(const metrics::CounterSnapshot& d, int workers) {
+    return workers ? ratio(d.busyArea, d.time * workers + d.extraWorkerArea) : 0.0;
+}
+
+/// `instances` and `scaling` of a service's report, over [from, to].
+void reportInstances(Json& out, const metrics::InstanceLog& log, double from, double to) {
+    const auto range = log.range(from, to);
+    out["instances"] = {{"start", log.at(from)},
+                        {"min", range.min},
+                        {"max", range.max},
+                        {"mean", rounded(ratio(log.area(from, to), to - from))},
+                        {"end", log.at(to)}};
+    Json changes = Json::array();
+    for (const auto& c : log.changes())
+        changes.push_back({rounded(c.time), c.from, c.to});
+    out["scaling"] = std::move(changes);
+}
+
 } // namespace
 
 const components::ReplicationGroup* RunRecorder::replicationGroup(sim::Index c) const {
@@ -81,6 +106,7 @@ std::vector<std::string> RunRecorder::columns() const {
                 cols.push_back(c.id + col);
         for (const auto& name : sim_.component(sim::Index(i)).seriesNames())
             cols.push_back(c.id + "." + name);
+        if (c.type == "service") cols.push_back(c.id + ".instances");
     }
     for (std::size_t l = 0; l < sim_.linkCount(); ++l)
         if (sim_.link(sim::Index(l)).breaker) cols.push_back(linkName(l) + ".breaker_state");
@@ -124,10 +150,10 @@ std::vector<double> RunRecorder::sample() {
         const auto& spec = scenario_.components[i];
         if (spec.type == "client") continue;
         const auto d = current[i] - atLastSample_[i];
-        const int workers = sim_.component(sim::Index(i)).workers();
+        const sim::Component& comp = sim_.component(sim::Index(i));
         row.push_back(double(d.arrivals));
         row.push_back(double(d.rejected));
-        row.push_back(workers ? ratio(d.busyArea, d.time * workers) : 0.0);
+        row.push_back(utilization(d, comp.workers()));
         row.push_back(ratio(d.queueArea, d.time));
         if (isCache(spec)) row.push_back(ratio(double(d.readHits), double(d.reads)));
         if (const auto* group = replicationGroup(sim::Index(i))) {
@@ -139,6 +165,11 @@ std::vector<double> RunRecorder::sample() {
         for (std::size_t k = 0; k < totals.size(); ++k)
             row.push_back(double(totals[k] - seriesAtLastSample_[i][k]));
         seriesAtLastSample_[i] = std::move(totals);
+        if (const auto* station = scalable(spec, comp)) {
+            const auto& log = station->instanceLog();
+            const double from = atLastSample_[i].time;
+            row.push_back(now > from ? log.area(from, now) / (now - from) : log.current());
+        }
     }
     for (std::size_t l = 0; l < sim_.linkCount(); ++l)
         if (const auto* b = sim_.link(sim::Index(l)).breaker.get())
@@ -203,7 +234,6 @@ Json RunRecorder::report() const {
         const auto& spec = scenario_.components[i];
         const sim::Component& comp = sim_.component(sim::Index(i));
         const auto d = windows.emplace_back(comp.counters.snapshot(sim_.now()) - atWarmup_[i]);
-        const int workers = comp.workers();
         Json j;
         j["type"] = spec.type;
         j["arrivals"] = d.arrivals;
@@ -211,11 +241,13 @@ Json RunRecorder::report() const {
         j["rejected"] = d.rejected;
         if (spec.type == "client") j["failed"] = d.failed;
         j["throughput_rps"] = rounded(ratio(double(d.completed), measured));
-        j["utilization"] = rounded(workers ? ratio(d.busyArea, measured * workers) : 0.0);
+        j["utilization"] = rounded(utilization(d, comp.workers()));
         j["mean_queue_length"] = rounded(ratio(d.queueArea, measured));
         j["mean_in_component"] = rounded(ratio(d.inFlightArea, measured));
         j["latency_ms"] = metrics::latencySummaryJson(comp.latency);
         comp.reportExtra(j, d);
+        if (const auto* station = scalable(spec, comp))
+            reportInstances(j, station->instanceLog(), sim_.warmup(), sim_.now());
         comps[spec.id] = std::move(j);
     }
     // Per link: calls sent in the window, first attempts, timeouts; amplification = calls

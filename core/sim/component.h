@@ -43,6 +43,9 @@ public:
     virtual void flush() {}
     /// A fault on this component started or ended, or a partition anywhere did.
     virtual void onFaultsChanged(Simulation&) {}
+    /// A crash fault on one instance (0-based) begins or ends; components without instances
+    /// ignore it.
+    virtual void setInstanceDown(int /*instance*/, bool /*down*/) {}
 
     /// Parallel servers (for utilisation); 0 for components that do no queued work.
     virtual int workers() const { return 0; }

@@ -275,7 +275,10 @@ void Simulation::applyFault(Index id, bool starting) {
         FaultState& state = components_[target]->faults;
         switch (fault.kind) {
         case Fault::Kind::Crash:
-            state.down = starting;
+            if (fault.instance >= 0)
+                components_[target]->setInstanceDown(fault.instance, starting);
+            else
+                state.down = starting;
             break;
         case Fault::Kind::Slow:
             state.slowFactor = starting ? fault.factor : 1.0;

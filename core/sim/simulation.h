@@ -62,6 +62,7 @@ struct Fault {
     Time end = std::numeric_limits<Time>::infinity();
     double factor = 1;    ///< slow: service times multiplied by this
     double rate = 0;      ///< errors: fraction of calls failed; packet loss: of messages lost
+    int instance = -1;    ///< crash: only this instance of each target (-1: all of it)
     bool cleared = false; ///< ended early by clearFault()
 };
 

@@ -112,6 +112,25 @@ QString withSaga(const QString& fields) {
     return withApi(fields, "saga");
 }
 
+/// kBase (api with 3 replicas) with a fault list.
+QString withFaults(const QString& faults) {
+    return QString(R"({
+  "components": [
+    { "id": "clients", "type": "client", "rps": 50 },
+    { "id": "api", "type": "service", "replicas": 3 },
+    { "id": "db", "type": "database" }
+  ],
+  "links": [
+    { "from": "clients", "to": "api" },
+    { "from": "api", "to": "db" }
+  ],
+  "faults": [
+%1
+  ]
+})")
+        .arg(faults);
+}
+
 QString examplesDir() {
     return QStringLiteral(SDLAB_EXAMPLES_DIR);
 }
@@ -406,6 +425,42 @@ private slots:
     { "from": "cache", "to": "b" })")
             << "components[1]"
             << "at most 1" << 1;
+        // Faults.
+        QTest::newRow("crash of an instance that does not exist")
+            << withFaults(R"(    { "kind": "crash", "target": "api", "instance": @3 })")
+            << "faults[0].instance"
+            << "service 'api' has instances 0 to 2, got 3" << 1;
+        QTest::newRow("instance not a number")
+            << withFaults(R"(    { "kind": "crash", "target": "api", "instance": @"one" })")
+            << "faults[0].instance"
+            << "expected an instance number" << 5;
+        QTest::newRow("instance of a slow fault")
+            << withFaults(R"(    { "kind": "slow", "target": "api", "factor": 2,
+      "instance": @0 })")
+            << "faults[0].instance"
+            << "only a crash takes an instance" << 1;
+        QTest::newRow("instance of a database")
+            << withFaults(R"(    { "kind": "crash", "target": "db", "instance": @0 })")
+            << "faults[0].instance"
+            << "only a service's instances" << 1;
+        QTest::newRow("autoscaling max below min")
+            << withApi(R"("autoscaling": { "min_instances": 4, "max_instances": @2 })")
+            << "components[1].autoscaling.max_instances"
+            << "at least min_instances" << 1;
+        QTest::newRow("utilization target above 1")
+            << withApi(R"("autoscaling": { "target": @60 })") << "components[1].autoscaling.target"
+            << "at most 1" << 2;
+        QTest::newRow("scale_in not a boolean")
+            << withApi(R"("autoscaling": { "scale_in": @"no" })")
+            << "components[1].autoscaling.scale_in"
+            << "expected true or false" << 4;
+        QTest::newRow("client stops before it starts")
+            << withComponents(
+                   R"(    { "id": "clients", "type": "client", "start_s": 10, "stop_s": @5 },
+    { "id": "api", "type": "service" },
+    { "id": "db", "type": "database" })")
+            << "components[0].stop_s"
+            << "must be after start_s" << 1;
         QTest::newRow("routing loop between two services") << QString(R"({
   "components": [
     { "id": "clients", "type": "client" },
@@ -566,6 +621,27 @@ private slots:
         QCOMPARE(s.components[0].params["rps"].get<double>(), 50.0);
         QCOMPARE(q(s.links[1].from), QString("api"));
         QCOMPARE(q(s.links[1].to), QString("db"));
+    }
+
+    void instanceCrashAndAutoscalingSurviveARoundTrip() {
+        const QString text = withFaults(
+            R"(    { "kind": "crash", "target": "api", "instance": 2, "at_s": 5, "duration_s": 3 })");
+        std::string file = text.toStdString();
+        file.replace(file.find("\"replicas\": 3"), 13,
+                     R"("replicas": 3, "autoscaling": { "boot_s": 5, "scale_in": false })");
+        const Scenario first = parseScenario(file);
+        QCOMPARE(first.faults[0].instance, 2);
+        const auto& autoscaling = first.components[1].params["autoscaling"];
+        QCOMPARE(autoscaling["scale_in"].get<bool>(), false);
+        QCOMPARE(autoscaling["max_instances"].get<int>(), 10); // defaults filled in
+        const std::string once = serializeScenario(first);
+        QCOMPARE(q(serializeScenario(parseScenario(once))), q(once));
+        QCOMPARE(parseScenario(once).faults[0].instance, 2);
+        // Without it the file says nothing: the whole component crashes, as before.
+        QCOMPARE(parseScenario(kBase).faults.size(), std::size_t(0));
+        QVERIFY(q(serializeScenario(parseScenario(
+                      withFaults(R"(    { "kind": "crash", "target": "api" })").toStdString())))
+                    .indexOf("instance") < 0);
     }
 
     void roundTrip_data() {

@@ -1,5 +1,6 @@
 #include "param_editor.h"
 
+#include "bool_editor.h"
 #include "choice_editor.h"
 #include "distribution_editor.h"
 #include "field_validity.h"
@@ -205,6 +206,8 @@ ParamEditor* createParamEditor(const model::ParamSpec& spec, QWidget* parent) {
         return new DistributionEditor(spec, parent);
     case model::ParamKind::Object:
         return new ObjectEditor(spec, parent);
+    case model::ParamKind::Boolean:
+        return new BoolEditor(spec, parent);
     }
     return nullptr;
 }

@@ -160,6 +160,9 @@ QString paramToolTip(const model::ParamSpec& spec) {
         break;
     case model::ParamKind::Object:
         break;
+    case model::ParamKind::Boolean:
+        facts = T::tr("On or off");
+        break;
     }
     html +=
         QStringLiteral("<p>%1<br>%2</p>")
