@@ -73,6 +73,34 @@ void reportInstances(Json& out, const metrics::InstanceLog& log, double from, do
 
 } // namespace
 
+Json RunRecorder::faultEvents() const {
+    static constexpr const char* kKinds[] = {"crash",     "slow",        "errors",
+                                             "partition", "cache_flush", "packet_loss"};
+    auto names = [&](const std::vector<sim::Index>& ids) {
+        Json list = Json::array();
+        for (sim::Index c : ids)
+            list.push_back(sim_.component(c).id());
+        return list;
+    };
+    Json events = Json::array();
+    for (const auto& e : sim_.faultLog()) {
+        const sim::Fault& f = sim_.fault(e.fault);
+        // Scheduled faults keep the file's words (a zone outage); injected ones the engine's.
+        const model::FaultSpec* spec =
+            e.fault < scenario_.faults.size() ? &scenario_.faults[e.fault] : nullptr;
+        Json j = {{"t_s", rounded(e.time)},
+                  {"event", e.started ? "start" : "end"},
+                  {"fault", e.fault},
+                  {"kind", spec ? spec->kind : kKinds[int(f.kind)]}};
+        if (spec && !spec->zone.empty()) j["zone"] = spec->zone;
+        j["targets"] = names(f.targets);
+        if (!f.peers.empty()) j["peers"] = names(f.peers);
+        if (f.instance >= 0) j["instance"] = f.instance;
+        events.push_back(std::move(j));
+    }
+    return events;
+}
+
 const components::ReplicationGroup* RunRecorder::replicationGroup(sim::Index c) const {
     const auto* db = dynamic_cast<const components::Database*>(&sim_.component(c));
     return db ? db->group() : nullptr;
@@ -274,6 +302,7 @@ Json RunRecorder::report() const {
         breakers[linkName(l)] = {{"transitions", std::move(transitions)},
                                  {"time_open_s", rounded(b->timeOpen(sim_.warmup(), sim_.now()))}};
     }
+    out["fault_events"] = faultEvents();
     Json& groups = out["replication_groups"] = Json::array();
     std::vector<const components::ReplicationGroup*> seen;
     for (std::size_t i = 0; i < sim_.componentCount(); ++i) {

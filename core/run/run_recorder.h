@@ -38,6 +38,8 @@ private:
     Totals endToEnd() const;
     /// "FROM->TO", as breakers are named in reports.
     std::string linkName(std::size_t link) const;
+    /// metrics.json's `fault_events`: each fault's start and end, in time order.
+    model::Json faultEvents() const;
     /// The group a replicated database belongs to, else null.
     const components::ReplicationGroup* replicationGroup(sim::Index component) const;
 

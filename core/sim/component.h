@@ -15,6 +15,7 @@ class Simulation;
 /// What faults currently do to a component (set by the simulation's fault schedule).
 struct FaultState {
     bool down = false;     ///< crashed: every call fails at once
+    int crashes = 0;       ///< crash faults in force (they may overlap: a crash in an outage)
     double slowFactor = 1; ///< own work takes this many times longer
     double errorRate = 0;  ///< fraction of calls failed on arrival
 };

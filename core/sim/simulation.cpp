@@ -259,6 +259,7 @@ void Simulation::clearFault(Index id) {
 void Simulation::applyFault(Index id, bool starting) {
     const Fault& fault = faults_[id];
     if (fault.cleared) return;
+    faultLog_.push_back({now_, id, starting});
     if (fault.kind == Fault::Kind::PacketLoss) {
         for (Link& link : links_)
             if (lossAffects(fault, link)) link.lossRate = starting ? fault.rate : 0.0;
@@ -278,7 +279,7 @@ void Simulation::applyFault(Index id, bool starting) {
             if (fault.instance >= 0)
                 components_[target]->setInstanceDown(fault.instance, starting);
             else
-                state.down = starting;
+                state.down = (state.crashes += starting ? 1 : -1) > 0;
             break;
         case Fault::Kind::Slow:
             state.slowFactor = starting ? fault.factor : 1.0;

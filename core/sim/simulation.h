@@ -95,6 +95,14 @@ public:
     Index injectFault(Fault fault);
     /// Ends a fault at once, whatever its schedule said.
     void clearFault(Index id);
+    const Fault& fault(Index id) const { return faults_[id]; }
+    /// Every fault's start and end as they happened (scheduled or injected), in time order.
+    struct FaultEvent {
+        Time time;
+        Index fault;
+        bool started;
+    };
+    const std::vector<FaultEvent>& faultLog() const { return faultLog_; }
 
     void start();
     /// Processes every event up to and including time t, then sets the clock to t.
@@ -182,6 +190,7 @@ private:
     std::vector<Link> links_;
     std::vector<Fault> faults_;
     std::vector<Index> partitions_; ///< partitions in force (indexes into faults_)
+    std::vector<FaultEvent> faultLog_;
     std::uint64_t wastedAnswers_ = 0;
     std::uint64_t retries_ = 0;
 };

@@ -266,6 +266,29 @@ private slots:
         QVERIFY(std::abs(without - 2000) <= 2);
     }
 
+    void overlappingCrashesAndTheFaultTimeline() {
+        // A crash from 10 s to 40 s with a shorter one inside it (20–30 s): the component
+        // stays down for all 30 s, and the report lists the four events in time order.
+        const Json r = test::run(clientToService(
+            Json::object(),
+            Json::array({{{"kind", "crash"}, {"target", "api"}, {"at_s", 10}, {"duration_s", 30}},
+                         {{"kind", "crash"}, {"target", "api"}, {"at_s", 20}, {"duration_s", 10}}}),
+            60));
+        const double crashed = r["end_to_end"]["errors_by_cause"]["crashed"].get<double>();
+        QVERIFY2(std::abs(crashed - 30 * 500) < 5 * std::sqrt(30 * 500.0),
+                 qPrintable(QString::number(crashed)));
+        const Json& events = r["fault_events"];
+        QCOMPARE(events.size(), std::size_t(4));
+        const std::vector<std::pair<double, std::string>> expected = {
+            {10, "start"}, {20, "start"}, {30, "end"}, {40, "end"}};
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(events[i]["t_s"].get<double>(), expected[i].first);
+            QCOMPARE(events[i]["event"].get<std::string>(), expected[i].second);
+            QCOMPARE(events[i]["kind"].get<std::string>(), std::string("crash"));
+            QVERIFY(events[i]["targets"] == Json::array({"api"}));
+        }
+    }
+
     void packetLossShowsAsRetransmissionDelay() {
         // A 1 ms service behind a link losing p = 10% of messages each way. TCP resends a lost
         // message after 200 ms, doubling: a message loses k times with probability
