@@ -208,6 +208,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
             c.slowCallRateThreshold = cb["slow_call_rate_threshold"].get<double>();
             c.waitOpen = cb["wait_open_s"].get<double>();
             c.halfOpenCalls = cb["half_open_calls"].get<int>();
+            c.fallback = cb["fallback"].get<bool>();
             link.breaker = std::make_unique<policies::CircuitBreaker>(c);
         }
         link.retry.budgetRatio = r["budget_ratio"].get<double>();

@@ -323,7 +323,10 @@ const std::vector<ParamSpec>& linkParams() {
                         number("wait_open_s", 60, 0, 1e6, "s",
                                "How long it refuses calls before trying again."),
                         integer("half_open_calls", 10, 1, 10000, "calls",
-                                "Trial calls let through when half open.")}),
+                                "Trial calls let through when half open."),
+                        boolean("fallback", false,
+                                "While open, answer refused calls with a degraded fallback (a "
+                                "default or cached value) instead of an error.")}),
     };
     return params;
 }

@@ -24,6 +24,9 @@ public:
         double slowCallRateThreshold = 1.0;
         double waitOpen = 60; ///< seconds
         int halfOpenCalls = 10;
+        /// A refused call answers with a degraded fallback (a default or cached value) as a
+        /// success, instead of failing with `breaker_open`.
+        bool fallback = false;
     };
     explicit CircuitBreaker(const Config& config);
 

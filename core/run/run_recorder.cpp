@@ -141,6 +141,10 @@ std::vector<std::string> RunRecorder::columns() const {
     return cols;
 }
 
+std::array<std::uint64_t, 5> RunRecorder::linkAtWarmup(std::size_t l) const {
+    return l < linksAtWarmup_.size() ? linksAtWarmup_[l] : std::array<std::uint64_t, 5>{};
+}
+
 std::string RunRecorder::linkName(std::size_t l) const {
     const auto& link = scenario_.links[l];
     return link.from + "->" + link.to;
@@ -214,7 +218,7 @@ void RunRecorder::beginMeasurement() {
     for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
         const auto& link = sim_.link(sim::Index(l));
         linksAtWarmup_.push_back(
-            {link.calls, link.firstCalls, link.timeouts, link.retransmissions});
+            {link.calls, link.firstCalls, link.timeouts, link.retransmissions, link.fallbacks});
     }
     wastedAtWarmup_ = sim_.wastedAnswers();
 }
@@ -267,7 +271,12 @@ Json RunRecorder::report() const {
         j["arrivals"] = d.arrivals;
         j["completed"] = d.completed;
         j["rejected"] = d.rejected;
-        if (spec.type == "client") j["failed"] = d.failed;
+        j["failed"] = d.failed;
+        if (spec.type != "client") { // a client's failures are the end-to-end ones
+            j["errors_by_cause"] = errorsByCause(d);
+            j["availability"] =
+                rounded(d.arrivals ? 1.0 - ratio(double(d.failed), double(d.arrivals)) : 1.0);
+        }
         j["throughput_rps"] = rounded(ratio(double(d.completed), measured));
         j["utilization"] = rounded(utilization(d, comp.workers()));
         j["mean_queue_length"] = rounded(ratio(d.queueArea, measured));
@@ -283,8 +292,7 @@ Json RunRecorder::report() const {
     Json& links = out["links"] = Json::object();
     for (std::size_t l = 0; l < sim_.linkCount(); ++l) {
         const auto& link = sim_.link(sim::Index(l));
-        const std::array<std::uint64_t, 4> base =
-            l < linksAtWarmup_.size() ? linksAtWarmup_[l] : std::array<std::uint64_t, 4>{};
+        const auto base = linkAtWarmup(l);
         const auto calls = link.calls - base[0], first = link.firstCalls - base[1];
         links[linkName(l)] = {{"calls", calls},
                               {"first_attempts", first},
@@ -299,8 +307,10 @@ Json RunRecorder::report() const {
         Json transitions = Json::array();
         for (const auto& [t, state] : b->transitions())
             transitions.push_back({rounded(t), policies::stateName(state)});
-        breakers[linkName(l)] = {{"transitions", std::move(transitions)},
-                                 {"time_open_s", rounded(b->timeOpen(sim_.warmup(), sim_.now()))}};
+        breakers[linkName(l)] = {
+            {"transitions", std::move(transitions)},
+            {"time_open_s", rounded(b->timeOpen(sim_.warmup(), sim_.now()))},
+            {"fallbacks", sim_.link(sim::Index(l)).fallbacks - linkAtWarmup(l)[4]}};
     }
     out["fault_events"] = faultEvents();
     Json& groups = out["replication_groups"] = Json::array();

@@ -38,6 +38,9 @@ private:
     Totals endToEnd() const;
     /// "FROM->TO", as breakers are named in reports.
     std::string linkName(std::size_t link) const;
+    /// A link's counters at the end of warm-up: calls, first calls, timeouts,
+    /// retransmissions, fallbacks (zeros before it).
+    std::array<std::uint64_t, 5> linkAtWarmup(std::size_t link) const;
     /// metrics.json's `fault_events`: each fault's start and end, in time order.
     model::Json faultEvents() const;
     /// The group a replicated database belongs to, else null.
@@ -50,7 +53,7 @@ private:
     std::vector<metrics::CounterSnapshot> atLastSample_;
     std::vector<std::vector<std::uint64_t>> seriesAtLastSample_; ///< Component::seriesTotals
     std::uint64_t retriesAtWarmup_ = 0;
-    std::vector<std::array<std::uint64_t, 4>> linksAtWarmup_; ///< calls, first, timeouts, resent
+    std::vector<std::array<std::uint64_t, 5>> linksAtWarmup_;
     std::uint64_t wastedAtWarmup_ = 0;
 };
 

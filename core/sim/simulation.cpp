@@ -127,6 +127,11 @@ void Simulation::call(Index f, Index l) {
         ln.retryTokens = std::min(RetryPolicy::kBudgetCap, ln.retryTokens + ln.retry.budgetRatio);
     const bool bulkheadFull = ln.maxConcurrent > 0 && ln.inFlight >= ln.maxConcurrent;
     caller.callRefused = bulkheadFull || (ln.breaker && !ln.breaker->permit(now_));
+    if (caller.callRefused && !bulkheadFull && ln.breaker->config().fallback) {
+        ++ln.fallbacks; // a degraded answer at once: a success for the caller
+        schedule(0, EventKind::ResponseOk, caller.component, f);
+        return;
+    }
     if (caller.callRefused) { // fails fast, without touching the network or the callee
         caller.lastOutcome = bulkheadFull ? Outcome::BulkheadFull : Outcome::BreakerOpen;
         schedule(0, EventKind::ResponseFailed, caller.component, f);
@@ -166,6 +171,11 @@ void Simulation::respond(Index f, bool ok, Outcome cause) {
     const Outcome outcome = ok                            ? Outcome::Ok
                             : cause == Outcome::Inherited ? done.lastOutcome
                                                           : cause;
+    if (!ok) { // the component's own error count (the client's is end to end)
+        metrics::ComponentCounters& counters = components_[done.component]->counters;
+        ++counters.failed;
+        ++counters.failedBy[std::size_t(outcome)];
+    }
     releaseFrame(f);
     if (orphaned) { // the caller gave up on this answer long ago
         ++wastedAnswers_;

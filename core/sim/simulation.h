@@ -47,6 +47,7 @@ struct Link {
     /// Packet loss in force on this link (both ways), and the TCP retransmissions it caused.
     double lossRate = 0;
     std::uint64_t retransmissions = 0;
+    std::uint64_t fallbacks = 0; ///< calls its open breaker answered with a fallback
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
     bool replication = false; ///< carries a replication stream, not calls

@@ -164,6 +164,24 @@ private slots:
         // The breaker spared the server those calls.
         QCOMPARE(r["components"]["api"]["arrivals"].get<double>() + refused,
                  r["end_to_end"]["sent"].get<double>());
+        // The server's own report: it failed every call that reached it during the fault.
+        const auto& api = r["components"]["api"];
+        QCOMPARE(api["failed"].get<double>(), api["errors_by_cause"]["injected"].get<double>());
+        QCOMPARE(api["failed"].get<double>(), r["end_to_end"]["failed"].get<double>() - refused);
+        QVERIFY(std::abs(api["availability"].get<double>() -
+                         (1 - api["failed"].get<double>() / api["arrivals"].get<double>())) <
+                1e-6);
+
+        // With a fallback the refused calls become degraded successes; the breaker's own
+        // timeline is unchanged, as it never saw them.
+        s["links"][0]["circuit_breaker"]["fallback"] = true;
+        const Json withFallback = test::run(s);
+        const auto& b = withFallback["breakers"]["users->api"];
+        QVERIFY(b["transitions"] == transitions);
+        QCOMPARE(b["fallbacks"].get<double>(), refused);
+        QCOMPARE(withFallback["end_to_end"]["errors_by_cause"]["breaker_open"].get<double>(), 0.0);
+        QCOMPARE(withFallback["end_to_end"]["failed"].get<double>(),
+                 r["end_to_end"]["failed"].get<double>() - refused);
     }
 
     void retryBudgetCapsAmplificationInAnOutage() {
