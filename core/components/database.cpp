@@ -49,6 +49,7 @@ void Database::onTimer(sim::Simulation& sim, sim::Index payload) {
 }
 
 void Database::onFaultsChanged(sim::Simulation& sim) {
+    Station::onFaultsChanged(sim);
     if (group_) group_->faultsChanged(sim);
 }
 

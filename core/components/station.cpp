@@ -75,6 +75,22 @@ void Station::onServiceDone(sim::Simulation& sim, sim::Index frame) {
     afterLocalWork(sim, frame);
 }
 
+void Station::onFaultsChanged(sim::Simulation& sim) {
+    // A crashed process drops its connections: what waited in its queue fails now. (What it
+    // was serving fails when that work would have ended: the engine keeps no handle on it.)
+    std::vector<sim::Index> dropped;
+    for (Instance& instance : instances_)
+        if (faults.down || instance.down)
+            while (!instance.waiting.empty())
+                dropped.push_back(instance.waiting.pop());
+    if (dropped.empty()) return;
+    waiting_ -= dropped.size();
+    counters.queued.set(double(waiting_), sim.now());
+    counters.inside.add(-double(dropped.size()), sim.now());
+    for (sim::Index frame : dropped) // answered last: a caller may call straight back
+        sim.respond(frame, false, sim::Outcome::Crashed);
+}
+
 void Station::callNextOrRespond(sim::Simulation& sim, sim::Index frame, bool lastOk) {
     sim::Frame& f = sim.frame(frame);
     if (!lastOk || f.step >= outLinks().size()) {

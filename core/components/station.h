@@ -35,6 +35,7 @@ public:
     void onServiceDone(sim::Simulation& sim, sim::Index frame) final;
     void onTimer(sim::Simulation& sim, sim::Index payload) override;
     void setInstanceDown(int instance, bool down) override;
+    void onFaultsChanged(sim::Simulation& sim) override;
     /// Workers of the starting instances; the counters' extraWorkers tracks any difference.
     int workers() const override { return config_.workers * config_.replicas; }
 

@@ -169,8 +169,7 @@ private slots:
         QCOMPARE(api["failed"].get<double>(), api["errors_by_cause"]["injected"].get<double>());
         QCOMPARE(api["failed"].get<double>(), r["end_to_end"]["failed"].get<double>() - refused);
         QVERIFY(std::abs(api["availability"].get<double>() -
-                         (1 - api["failed"].get<double>() / api["arrivals"].get<double>())) <
-                1e-6);
+                         (1 - api["failed"].get<double>() / api["arrivals"].get<double>())) < 1e-6);
 
         // With a fallback the refused calls become degraded successes; the breaker's own
         // timeline is unchanged, as it never saw them.
@@ -284,6 +283,23 @@ private slots:
         QVERIFY(std::abs(without - 2000) <= 2);
     }
 
+    void aCrashDropsTheQueueAtOnce() {
+        // 150 req/s at a server that manages 100: some 500 wait by 10 s. The crash fails them
+        // all at that instant; only the one in service lingers until its work would end.
+        const auto scenario = model::parseScenario(
+            test::singleStation(150, 1, test::deterministicMs(10), 30, 0).dump());
+        auto sim = components::buildSimulation(scenario);
+        sim->start();
+        sim->runUntil(10);
+        QVERIFY(sim->requestsInFlight() > 400);
+        sim::Fault crash;
+        crash.targets = {sim::Index(scenario.indexOf("server"))};
+        sim->injectFault(crash);
+        sim->runUntil(10);
+        QVERIFY2(sim->requestsInFlight() <= 1,
+                 qPrintable(QString::number(sim->requestsInFlight())));
+    }
+
     void overlappingCrashesAndTheFaultTimeline() {
         // A crash from 10 s to 40 s with a shorter one inside it (20–30 s): the component
         // stays down for all 30 s, and the report lists the four events in time order.
@@ -318,10 +334,8 @@ private slots:
         test::addComponent(s, "api", "service",
                            {{"workers", 1000}, {"service_time", test::deterministicMs(1)}});
         test::addLink(s, "users", "api");
-        s["faults"] = Json::array({{{"kind", "packet_loss"},
-                                    {"target", "users"},
-                                    {"peer", "api"},
-                                    {"rate", p}}});
+        s["faults"] = Json::array(
+            {{{"kind", "packet_loss"}, {"target", "users"}, {"peer", "api"}, {"rate", p}}});
         const Json r = test::run(s);
         const auto& e = r["end_to_end"];
         const double mean = e["latency_ms"]["mean"].get<double>();
@@ -331,8 +345,8 @@ private slots:
         QVERIFY(std::abs(e["latency_ms"]["p50"].get<double>() - 1) < 0.01);
         QCOMPARE(e["failed"].get<double>(), 0.0); // late, not lost: TCP delivers in the end
         const auto& link = r["links"]["users->api"];
-        const double perMessage = link["retransmissions"].get<double>() /
-                                  (2 * link["calls"].get<double>());
+        const double perMessage =
+            link["retransmissions"].get<double>() / (2 * link["calls"].get<double>());
         QVERIFY(std::abs(perMessage - p / (1 - p)) < 0.005); // E[k] = p / (1 − p)
     }
 
