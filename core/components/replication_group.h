@@ -147,8 +147,9 @@ private:
     std::uint64_t maxTerm_ = 0;
     sim::SlotPool<Message> messages_;
     sim::SlotPool<PendingWrite> writes_;
-    std::vector<sim::Index> pendingWrites_;                 ///< ids in writes_ still waiting
-    std::unordered_map<std::uint32_t, double> latestAcked_; ///< per key: the newest acknowledged write's time
+    std::vector<sim::Index> pendingWrites_; ///< ids in writes_ still waiting
+    std::unordered_map<std::uint32_t, double>
+        latestAcked_; ///< per key: the newest acknowledged write's time
     bool rejudgeScheduled_ = false;
     Phase phase_ = Phase::None;
     std::uint32_t phaseToken_ = 0;
