@@ -94,9 +94,15 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         auto store = policies::makeCacheStore(
             policies::evictionFromName(p["eviction"].get<std::string>()),
             p["capacity"].get<std::uint32_t>(), keySpace(s), p["ttl_s"].get<double>());
+        Cache::Policy policy;
+        policy.write = p["write_policy"] == "write_through"  ? Cache::WritePolicy::WriteThrough
+                       : p["write_policy"] == "write_behind" ? Cache::WritePolicy::WriteBehind
+                                                             : Cache::WritePolicy::CacheAside;
+        policy.flushDelay = p["flush_delay_s"].get<double>();
+        policy.coalesce = p["coalesce_misses"].get<bool>();
         return std::make_unique<Cache>(spec.id, index,
                                        stationConfig(p, "workers", "service_time", "service_time"),
-                                       std::move(rng), std::move(store));
+                                       std::move(rng), std::move(store), policy);
     }
     if (spec.type == "load_balancer") {
         LoadBalancer::Config c;

@@ -159,12 +159,24 @@ std::vector<ComponentType> makeTypeTable() {
          "Cache",
          "Data",
          "An in-memory cache in front of one component: read hits answer at once, misses are "
-         "fetched and stored, writes invalidate.",
+         "fetched and stored; writes follow the write policy.",
          {integer("capacity", 1000, 0, 1e7, "entries", "Entries the cache holds."),
           choice("eviction", {"lru", "lfu", "fifo", "ttl"},
                  "Which entry leaves when the cache is full."),
           number("ttl_s", 0, 0, 1e7, "s",
                  "Entries expire this long after they were stored (0 = never)."),
+          choice("write_policy", {"cache_aside", "write_through", "write_behind"},
+                 "cache_aside: writes go to the store behind and invalidate the key; "
+                 "write_through: writes go to the store, then update the cache (the client "
+                 "waits for both); write_behind: the cache takes the write and answers at once, "
+                 "flushing it later (fast, but a crash loses the unflushed writes)."),
+          when(number("flush_delay_s", 1, 0, 3600, "s",
+                      "How long a written key stays dirty before it is flushed; more writes to "
+                      "it meanwhile ride along."),
+               "write_policy=write_behind"),
+          boolean("coalesce_misses", false,
+                  "Concurrent misses on one key share a single fetch (request coalescing): a "
+                  "cold or flushed cache sends one query per hot key, not a stampede."),
           integer("workers", 8, 1, 1e5, "workers", "Lookups served in parallel."), queueCapacity(),
           durationParam("service_time", duration("deterministic", 0.5), "Time per lookup."),
           availability()},

@@ -41,7 +41,7 @@ public:
     virtual void onResponse(Simulation& sim, Index frame, bool ok) = 0;
     virtual void onTimer(Simulation&, Index) {}
     /// A cache flush fault: drop everything held (caches override it).
-    virtual void flush() {}
+    virtual void flush(Simulation&) {}
     /// A fault on this component started or ended, or a partition anywhere did.
     virtual void onFaultsChanged(Simulation&) {}
     /// A crash fault on one instance (0-based) begins or ends; components without instances

@@ -298,7 +298,7 @@ void Simulation::applyFault(Index id, bool starting) {
             state.errorRate = starting ? fault.rate : 0.0;
             break;
         case Fault::Kind::CacheFlush:
-            if (starting) components_[target]->flush();
+            if (starting) components_[target]->flush(*this);
             break;
         case Fault::Kind::Partition:
         case Fault::Kind::PacketLoss:
