@@ -32,7 +32,9 @@ double upProbability(const model::ComponentSpec& c) {
     if (!c.params.contains("availability")) return 1.0;
     const double a = c.params["availability"].get<double>();
     const int replicas = c.params.contains("replicas") ? c.params["replicas"].get<int>() : 1;
-    return 1.0 - std::pow(1.0 - a, replicas);
+    const int shards = c.params.contains("shards") ? c.params["shards"].get<int>() : 1;
+    // Replicas are alternatives; shards are all needed (each holds its part of the data).
+    return std::pow(1.0 - std::pow(1.0 - a, replicas), shards);
 }
 
 struct Model {

@@ -10,6 +10,7 @@
 #include "model/replication_groups.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sdlab::components {
 
@@ -86,10 +87,25 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         if (p.contains("autoscaling")) c.autoscaling = autoscalingPolicy(p["autoscaling"]);
         return std::make_unique<Service>(spec.id, index, c, std::move(rng));
     }
-    if (spec.type == "database")
-        return std::make_unique<Database>(
-            spec.id, index, stationConfig(p, "connections", "read_time", "write_time"),
-            std::move(rng));
+    if (spec.type == "database") {
+        Station::Config config = stationConfig(p, "connections", "read_time", "write_time");
+        config.replicas = p["shards"].get<int>(); // one instance per shard
+        if (p["query_model"] == "rows") {
+            // Rows examined: a B-tree lookup ~log2(n), a scan all n; an index costs writes too.
+            const double rows = p["rows"].get<double>() / config.replicas;
+            const double row = p["row_time_us"].get<double>() * 1e-6;
+            const double lookup = std::ceil(std::log2(std::max(rows, 2.0))) * row;
+            const bool indexed = p["indexed"].get<bool>();
+            config.readExtra = indexed ? lookup : rows * row;
+            config.writeExtra = indexed ? lookup : 0.0;
+        }
+        auto db = std::make_unique<Database>(spec.id, index, config, std::move(rng));
+        if (config.replicas > 1)
+            db->shardBy(std::make_unique<policies::ShardRouter>(
+                policies::shardingFromName(p["sharding"].get<std::string>()), config.replicas,
+                keySpace(s), p["virtual_nodes"].get<int>()));
+        return db;
+    }
     if (spec.type == "cache") {
         auto store = policies::makeCacheStore(
             policies::evictionFromName(p["eviction"].get<std::string>()),

@@ -72,8 +72,8 @@ void Cache::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
     }
     const bool write = sim.writes(frame);
     if (ok && (!write || policy_.write == WritePolicy::WriteThrough))
-        store_->insert(key, sim.now()); // a fetched read, or a write-through's new value
-    if (!ok && write) store_->erase(key);   // the write may or may not have happened
+        store_->insert(key, sim.now());   // a fetched read, or a write-through's new value
+    if (!ok && write) store_->erase(key); // the write may or may not have happened
     std::vector<sim::Index> waiters;
     if (!write && policy_.coalesce) {
         if (const auto it = waiting_.find(key); it != waiting_.end()) {

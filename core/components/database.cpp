@@ -2,6 +2,9 @@
 
 #include "sim/simulation.h"
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 namespace sdlab::components {
 
 void Database::onArrive(sim::Simulation& sim, sim::Index frame) {
@@ -56,6 +59,19 @@ void Database::onFaultsChanged(sim::Simulation& sim) {
 void Database::reportExtra(nlohmann::ordered_json& out,
                            const metrics::CounterSnapshot& window) const {
     if (group_) group_->reportMember(index(), window, out);
+    if (shardRouter()) {
+        const auto& arrivals = shardArrivals();
+        std::uint64_t total = 0, busiest = 0;
+        for (auto a : arrivals) {
+            total += a;
+            busiest = std::max(busiest, a);
+        }
+        const double mean = double(total) / double(arrivals.size());
+        out["shards"] = {{"count", arrivals.size()},
+                         {"arrivals", arrivals},
+                         {"hottest_share", total ? double(busiest) / double(total) : 0.0},
+                         {"skew", mean > 0 ? double(busiest) / mean : 0.0}};
+    }
 }
 
 } // namespace sdlab::components

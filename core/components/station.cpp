@@ -8,6 +8,10 @@
 
 namespace sdlab::components {
 
+namespace {
+constexpr sim::Index kUnchosen = sim::kNone;
+} // namespace
+
 Station::Station(std::string id, sim::Index index, const Config& config, sim::Rng rng)
     : Component(std::move(id), index)
     , config_(config)
@@ -22,16 +26,28 @@ Station::Station(std::string id, sim::Index index, const Config& config, sim::Rn
 void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index frame) {
     ++instance.busy;
     counters.busy.set(++busy_, sim.now());
-    const auto& dist = sim.writes(frame) ? config_.writeTime : config_.readTime;
-    sim.schedule(dist.sample(rng_) * faults.slowFactor, sim::EventKind::ServiceDone, index(),
-                 frame);
+    const bool write = sim.writes(frame);
+    const auto& dist = write ? config_.writeTime : config_.readTime;
+    const sim::Time work = dist.sample(rng_) + (write ? config_.writeExtra : config_.readExtra);
+    sim.schedule(work * faults.slowFactor, sim::EventKind::ServiceDone, index(), frame);
+}
+
+void Station::shardBy(std::unique_ptr<policies::ShardRouter> router) {
+    shardArrivals_.assign(std::size_t(router->shards()), 0);
+    shards_ = std::move(router);
 }
 
 void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
     ++counters.arrivals;
     if (failIfFaulty(sim, *this, frame, rng_)) return;
     const std::size_t running = routable_.size();
-    const sim::Index which = running == 1 ? routable_[0] : routable_[nextInstance_++ % running];
+    sim::Index which = running == 1 ? routable_[0] : kUnchosen;
+    if (shards_) {
+        which = sim::Index(shards_->shardOf(sim.requestOf(frame).key));
+        if (sim.measuring()) ++shardArrivals_[which];
+    } else if (which == kUnchosen) {
+        which = routable_[nextInstance_++ % running];
+    }
     Instance& instance = instances_[which];
     if (instance.down) { // the balancer in front does not know yet: the call fails
         sim.respond(frame, false, sim::Outcome::Crashed);

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "metrics/instance_log.h"
+#include "policies/shard_router.h"
 #include "policies/target_tracking.h"
 #include "sim/component.h"
 #include "sim/distribution.h"
 #include "sim/ring_queue.h"
 
+#include <memory>
 #include <optional>
 
 namespace sdlab::components {
@@ -24,6 +26,8 @@ public:
         long queueCapacity = -1; ///< < 0: unbounded; 0: no waiting room at all
         sim::Distribution readTime = sim::Distribution::exponential(0.01);
         sim::Distribution writeTime = sim::Distribution::exponential(0.01);
+        /// Fixed work added to every read / write (a database's rows examined).
+        sim::Time readExtra = 0, writeExtra = 0;
         std::optional<policies::AutoscalingPolicy> autoscaling; ///< none: a fixed count
     };
     static constexpr int kMaxInstances = 1000;
@@ -49,6 +53,11 @@ public:
     void setAutoscaling(sim::Simulation& sim, std::optional<policies::AutoscalingPolicy> policy);
     std::optional<policies::AutoscalingPolicy> autoscaling() const;
     int runningInstances() const { return int(routable_.size()); }
+    /// Sharding: each request goes to the instance (shard) that holds its key, not in turn.
+    void shardBy(std::unique_ptr<policies::ShardRouter> router);
+    const policies::ShardRouter* shardRouter() const { return shards_.get(); }
+    /// Requests each shard received in the measured window.
+    const std::vector<std::uint64_t>& shardArrivals() const { return shardArrivals_; }
     int bootingInstances() const;
     const metrics::InstanceLog& instanceLog() const { return instanceLog_; }
 
@@ -97,6 +106,8 @@ private:
     std::optional<policies::TargetTracker> tracker_;
     sim::Time nextEvaluation_ = -1; ///< evaluation timers for any other time are stale
     Reading lastReading_;
+    std::unique_ptr<policies::ShardRouter> shards_;
+    std::vector<std::uint64_t> shardArrivals_;
 };
 
 /// An application service (or, with separate read/write times, a database): its own work,

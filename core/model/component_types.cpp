@@ -188,10 +188,32 @@ std::vector<ComponentType> makeTypeTable() {
          "Data",
          "A database server: a connection pool in front of a FIFO queue, with different times "
          "for reads and writes.",
-         {integer("connections", 20, 1, 1e5, "connections", "Queries executed in parallel."),
+         {integer("connections", 20, 1, 1e5, "connections",
+                  "Queries executed in parallel (per shard: each has its own pool)."),
+          integer("shards", 1, 1, 1024, "shards",
+                  "Splits the data over this many shards, each with its own connections and "
+                  "queue; a request goes to the shard that holds its key."),
+          choice("sharding", {"hash", "range", "consistent_hash"},
+                 "Which shard holds a key: hash modulo the shard count (even; adding a shard "
+                 "moves most keys), equal key ranges (keys are numbered by popularity, so under "
+                 "skew the first shard is hot), or a hash ring (adding a shard moves ~1/(N+1))."),
+          when(integer("virtual_nodes", 100, 1, 1e4, "points",
+                       "Points per shard on the hash ring (consistent_hash)."),
+               "sharding=consistent_hash"),
           queueCapacity(),
           durationParam("read_time", duration("exponential", 5), "Time per read query."),
           durationParam("write_time", duration("exponential", 15), "Time per write query."),
+          choice("query_model", {"fixed", "rows"},
+                 "fixed: queries take read_time / write_time. rows: they also pay for the rows "
+                 "they examine — an indexed lookup about log2(rows), a query without an index "
+                 "a scan of every row; each index adds that log2(rows) to every write."),
+          when(number("rows", 1e6, 1, 1e12, "rows",
+                      "Rows in the table (split evenly over the shards)."),
+               "query_model=rows"),
+          when(boolean("indexed", true, "Reads find their row through an index, not a scan."),
+               "query_model=rows"),
+          when(number("row_time_us", 0.05, 0, 1e6, "µs", "Time to examine one row."),
+               "query_model=rows"),
           choice("role", {"primary", "replica"},
                  "Linked to other databases, it replicates: a primary takes writes and ships "
                  "them to the others; a replica serves reads and forwards writes to a primary. "
