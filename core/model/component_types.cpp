@@ -264,8 +264,53 @@ std::vector<ComponentType> makeTypeTable() {
     };
 }
 
+/// Databases as their products ship them, by default: how they replicate and what they
+/// choose under a partition.
+std::vector<Preset> databasePresets() {
+    return {
+        {"postgresql",
+         "PostgreSQL",
+         "Single primary with streaming replicas: asynchronous by default, consistent (CP) "
+         "with a failover manager such as Patroni (30 s leader TTL).",
+         {{"connections", 100},
+          {"read_time", duration("exponential", 2)},
+          {"write_time", duration("exponential", 5)},
+          {"role", "primary"},
+          {"replication", "async"},
+          {"cap", "CP"},
+          {"failover_detection_s", 30},
+          {"promotion_s", 5}}},
+        {"mongodb",
+         "MongoDB",
+         "A replica set: one primary, writes acknowledged by a majority (w: majority), an "
+         "election about 10 s after the primary is lost.",
+         {{"connections", 100},
+          {"read_time", duration("exponential", 2)},
+          {"write_time", duration("exponential", 4)},
+          {"role", "primary"},
+          {"replication", "quorum"},
+          {"cap", "CP"},
+          {"failover_detection_s", 10},
+          {"promotion_s", 2}}},
+        {"cassandra",
+         "Cassandra",
+         "Leaderless: every node takes writes (fast, log-structured), consistency level ONE, "
+         "available under partitions (AP), last write wins.",
+         {{"connections", 128},
+          {"read_time", duration("exponential", 4)},
+          {"write_time", duration("exponential", 1)},
+          {"role", "primary"},
+          {"replication", "async"},
+          {"cap", "AP"},
+          {"sharding", "consistent_hash"},
+          {"virtual_nodes", 256}}},
+    };
+}
+
 std::vector<ComponentType> makeTypes() {
     std::vector<ComponentType> types = makeTypeTable();
+    for (auto& t : types)
+        if (t.name == "database") t.presets = databasePresets();
     const std::pair<const char*, const char*> keywords[] = {
         {"client", "users traffic browser mobile load generator requests"},
         {"service", "app server backend api microservice web worker pod instance"},

@@ -33,6 +33,15 @@ struct ParamSpec {
 /// Whether `spec` matters for a component with these (complete) parameters.
 bool paramApplies(const ParamSpec& spec, const Json& params);
 
+/// A named starting point for a type ("PostgreSQL" for a database): values for some of its
+/// parameters, which a file's own values override.
+struct Preset {
+    std::string name;  ///< as a file names it: "preset": "postgresql"
+    std::string title; ///< for people
+    std::string help;
+    Json params;
+};
+
 struct ComponentType {
     std::string name;     ///< the file's "type"
     std::string title;    ///< for people
@@ -43,6 +52,7 @@ struct ComponentType {
     bool receives = true;      ///< may have incoming links
     int maxOutLinks = -1;      ///< -1: any number
     std::string keywords = {}; ///< other words people search the palette with
+    std::vector<Preset> presets = {};
 };
 
 const std::vector<ComponentType>& componentTypes();

@@ -192,9 +192,29 @@ Json checkParams(const Json& object, const std::vector<ParamSpec>& specs, const 
     return out;
 }
 
+/// `object` with its "preset" (if any) expanded: the preset's values under the object's own.
+Json expandPreset(const ComponentType& type, const Json& object, const std::string& path) {
+    const auto it = object.find("preset");
+    if (it == object.end()) return object;
+    std::string known;
+    for (const auto& p : type.presets) {
+        if (it->is_string() && *it == p.name) {
+            Json merged = p.params;
+            for (const auto& [key, value] : object.items())
+                if (key != "preset") merged[key] = value;
+            return merged;
+        }
+        known += (known.empty() ? "" : ", ") + p.name;
+    }
+    throw ScenarioError(fieldPath(path, "preset"),
+                        known.empty() ? "a " + type.name + " has no presets"
+                                      : "expected one of " + known + ", got " + it->dump());
+}
+
 Json checkComponentParams(const ComponentType& type, const Json& object, const std::string& path,
                           std::initializer_list<const char*> structural) {
-    Json params = checkParams(object, type.params, path, structural, "a " + type.name);
+    const Json expanded = expandPreset(type, object, path);
+    Json params = checkParams(expanded, type.params, path, structural, "a " + type.name);
     if (type.name == "cache" && params["eviction"] == "ttl" && params["ttl_s"].get<double>() <= 0)
         throw ScenarioError(fieldPath(path, "ttl_s"), "eviction 'ttl' needs ttl_s > 0");
     if (params.contains("autoscaling")) checkAutoscaling(params["autoscaling"], path);

@@ -91,6 +91,9 @@ ComponentSpec readComponent(const Json& c, const std::string& path, std::set<std
         throw ScenarioError(path + ".zone",
                             "no zone has id '" + spec.zone + "' (declare it in \"zones\")");
     spec.params = checkComponentParams(*type, c, path, {"id", "type", "label", "zone", "ui"});
+    if (spec.label.empty() && c.contains("preset")) // "preset" is read, not kept: say which
+        for (const auto& preset : type->presets)
+            if (c["preset"] == preset.name) spec.label = preset.title;
     return spec;
 }
 

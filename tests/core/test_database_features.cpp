@@ -3,6 +3,7 @@
 // of the keys it holds (so range sharding makes a hot shard); an index turns a scan of n rows
 // into ~log2(n); and a single database is a single point of failure until it has a replica.
 #include "analysis/topology_analysis.h"
+#include "model/scenario_error.h"
 #include "policies/shard_router.h"
 #include "support/scenario_runs.h"
 
@@ -99,6 +100,25 @@ private slots:
         QVERIFY(std::abs(readMs(true, 1) - 1.001) < 0.005);
         QVERIFY(std::abs(readMs(false, 1) - 51) < 0.05);
         QVERIFY(std::abs(readMs(false, 4) - 13.5) < 0.05);
+    }
+
+    void presetsFillWhatTheFileLeavesOut() {
+        Json s = clientsToDatabase({{"preset", "mongodb"}, {"connections", 7}});
+        s["components"][1].erase("read_time");
+        const model::Scenario scenario = model::parseScenario(s.dump());
+        const auto& db = scenario.components[1];
+        QCOMPARE(QString::fromStdString(db.label), QStringLiteral("MongoDB"));
+        QVERIFY(db.params["replication"] == "quorum" && db.params["cap"] == "CP");
+        QCOMPARE(db.params["connections"].get<int>(), 7); // the file's own value wins
+        QCOMPARE(db.params["read_time"]["mean_ms"].get<double>(), 2.0);
+        s["components"][1]["preset"] = "oracle";
+        try {
+            model::parseScenario(s.dump());
+            QFAIL("accepted an unknown preset");
+        } catch (const model::ScenarioError& e) {
+            QCOMPARE(QString::fromStdString(e.path()), QStringLiteral("components[1].preset"));
+            QVERIFY(QString::fromStdString(e.what()).contains("postgresql, mongodb, cassandra"));
+        }
     }
 
     void aSingleDatabaseIsASinglePointOfFailure() {

@@ -275,6 +275,21 @@ private slots:
         QTRY_VERIFY(w.scene()->componentItem("service1")->isSinglePointOfFailure());
     }
 
+    void presetsAddTheirProductsSettings() {
+        // The palette's "Cassandra" adds a database with Cassandra's defaults, one undo step.
+        widgets::Document doc;
+        doc.newScenario();
+        const QString id = doc.addComponent("database:cassandra", QPointF(0, 0));
+        QVERIFY(id.startsWith(QStringLiteral("database")));
+        const auto& c = doc.scenario().components.front();
+        QCOMPARE(QString::fromStdString(c.label), QStringLiteral("Cassandra"));
+        QCOMPARE(QString::fromStdString(c.params["cap"].get<std::string>()), QStringLiteral("AP"));
+        QCOMPARE(QString::fromStdString(c.params["sharding"].get<std::string>()),
+                 QStringLiteral("consistent_hash"));
+        doc.undoStack()->undo();
+        QVERIFY(doc.scenario().components.empty());
+    }
+
     void zonesGroupComponentsAndSurviveSaving() {
         QTemporaryDir dir;
         widgets::Document doc;

@@ -17,9 +17,12 @@ using namespace sdlab::widgets;
 namespace {
 
 QStringList allTypes() {
-    QStringList types;
-    for (const auto& t : model::componentTypes())
+    QStringList types; // presets are listed as "type:preset" (PostgreSQL under Database)
+    for (const auto& t : model::componentTypes()) {
         types << QString::fromStdString(t.name);
+        for (const auto& p : t.presets)
+            types << QString::fromStdString(t.name + ":" + p.name);
+    }
     return types;
 }
 
@@ -75,7 +78,8 @@ private slots:
             }
         }
         for (const QString& t : expected)
-            QVERIFY2(titles.contains(style::title(t)), qPrintable(t));
+            if (!t.contains(':')) QVERIFY2(titles.contains(style::title(t)), qPrintable(t));
+        QVERIFY(titles.contains("PostgreSQL") && titles.contains("Cassandra"));
         QVERIFY(noMatch()->isHidden());
     }
 
@@ -89,7 +93,9 @@ private slots:
         QTest::newRow("keyword upper case") << "NGINX"
                                             << "load_balancer";
         QTest::newRow("keyword postgres") << "postgres"
-                                          << "database";
+                                          << "database,database:postgresql";
+        QTest::newRow("preset") << "mongo"
+                                << "database,database:mongodb";
         QTest::newRow("title") << "Load bal"
                                << "load_balancer";
         QTest::newRow("type name") << "load_balancer"
@@ -102,14 +108,15 @@ private slots:
         QFETCH(QString, text);
         QFETCH(QString, expected);
         // The keywords the core gives are what the palette searches.
-        const auto* t = model::findComponentType(expected.toStdString());
+        const QStringList matches = expected.split(',');
+        const auto* t = model::findComponentType(matches.front().toStdString());
         QVERIFY(t);
         type(text);
-        QCOMPARE(palette->visibleTypes(), QStringList{expected});
+        QCOMPARE(palette->visibleTypes(), matches);
         QVERIFY(noMatch()->isHidden());
         QVERIFY(palette->tree()->isVisible());
         QVERIFY(palette->tree()->currentItem()); // the one Enter adds, highlighted
-        QCOMPARE(palette->tree()->currentItem()->text(0), style::title(expected));
+        QCOMPARE(palette->tree()->currentItem()->text(0), style::title(matches.front()));
         search()->clear();
         QCOMPARE(palette->visibleTypes().size(), allTypes().size());
     }

@@ -141,13 +141,21 @@ void Document::setPosition(model::ComponentSpec& spec, QPointF position) {
     spec.ui["y"] = std::lround(position.y());
 }
 
-QString Document::addComponent(const QString& type, QPointF position) {
+QString Document::addComponent(const QString& typeAndPreset, QPointF position) {
+    const QString type = typeAndPreset.section(':', 0, 0);
+    const QString preset = typeAndPreset.section(':', 1);
     const auto* t = model::findComponentType(type.toStdString());
     if (!t) return {};
     model::ComponentSpec spec;
     spec.id = uniqueId(type).toStdString();
     spec.type = t->name;
-    spec.params = model::checkComponentParams(*t, model::Json::object(), spec.id);
+    model::Json given = model::Json::object();
+    for (const auto& p : t->presets)
+        if (QString::fromStdString(p.name) == preset) {
+            given["preset"] = p.name;
+            spec.label = p.title;
+        }
+    spec.params = model::checkComponentParams(*t, given, spec.id);
     setPosition(spec, position);
     undoStack_->push(new AddComponentCommand(this, spec));
     return QString::fromStdString(spec.id);

@@ -95,6 +95,8 @@ PaletteWidget::PaletteWidget(QWidget* parent)
                                          QString::fromStdString(type.help).toHtmlEscaped(),
                                          tr("Drag onto the canvas, or double-click to add.")));
             item->setSizeHint(0, QSize(0, 40));
+            for (const auto& preset : type.presets)
+                addPresetItem(group, type, preset);
         }
     }
     tree_->expandAll();
@@ -156,6 +158,25 @@ void PaletteWidget::filter(const QString& text) {
     tree_->setVisible(!none);
     // The match Enter adds, highlighted.
     if (!words.isEmpty() && first) tree_->setCurrentItem(first);
+}
+
+void PaletteWidget::addPresetItem(QTreeWidgetItem* group, const model::ComponentType& type,
+                                  const model::Preset& preset) {
+    // A product under its type ("PostgreSQL" under Database), added as "database:postgresql".
+    const QString name = QString::fromStdString(type.name);
+    const QString title = QString::fromStdString(preset.title);
+    auto* item = new QTreeWidgetItem(group, {title});
+    item->setIcon(0, style::icon(name));
+    item->setData(0, kTypeRole, name + ':' + QString::fromStdString(preset.name));
+    item->setData(0, kSearchRole,
+                  QStringList{title, QString::fromStdString(preset.name), style::title(name),
+                              QString::fromStdString(preset.help)}
+                      .join('\n'));
+    item->setToolTip(0, QStringLiteral("<b>%1</b> (%2)<br>%3<br><i>%4</i>")
+                            .arg(title, style::title(name),
+                                 QString::fromStdString(preset.help).toHtmlEscaped(),
+                                 tr("Drag onto the canvas, or double-click to add.")));
+    item->setSizeHint(0, QSize(0, 40));
 }
 
 QStringList PaletteWidget::visibleTypes() const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/component_types.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -19,15 +21,17 @@ public:
     explicit PaletteWidget(QWidget* parent = nullptr);
     QTreeWidget* tree() const { return tree_; }
     QLineEdit* searchField() const { return search_; }
-    /// The types the search leaves on show, in the list's order.
+    /// The types the search leaves on show, in the list's order ("type:preset" for presets).
     QStringList visibleTypes() const;
 
 signals:
-    void addRequested(const QString& type);
+    void addRequested(const QString& type); ///< a type, or "type:preset"
 
 private:
     void filter(const QString& text);
     void activate(QTreeWidgetItem* item);
+    void addPresetItem(QTreeWidgetItem* group, const model::ComponentType& type,
+                       const model::Preset& preset);
 
     QLineEdit* search_;
     QTreeWidget* tree_;
