@@ -67,10 +67,15 @@ QString summary(const model::ComponentSpec& spec) {
         return tr("%1 workers · %2")
             .arg(p["workers"].get<int>())
             .arg(durationText(p["service_time"]));
-    if (spec.type == "database")
-        return tr("%1 conns · r %2")
-            .arg(p["connections"].get<int>())
-            .arg(durationText(p["read_time"]));
+    if (spec.type == "database") {
+        QString text = tr("%1 conns · r %2")
+                           .arg(p["connections"].get<int>())
+                           .arg(durationText(p["read_time"]));
+        if (const int shards = p.value("shards", 1); shards > 1)
+            text = tr("%1 shards · %2").arg(shards).arg(text);
+        if (p.value("role", "primary") == "replica") text = tr("replica · %1").arg(text);
+        return text;
+    }
     if (spec.type == "cache")
         return tr("%1 entries · %2")
             .arg(p["capacity"].get<long>())

@@ -30,6 +30,12 @@ bool layOutIfUnplaced(model::Scenario& s) {
                 depth[std::size_t(to)] =
                     std::min(depth[std::size_t(from)] + 1, int(s.components.size()));
         }
+    // A replication group stands in one column: its deepest member's.
+    const std::vector<std::size_t> groupOf = model::replicationGroupOf(s);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        depth[groupOf[i]] = std::max(depth[groupOf[i]], depth[i]);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        depth[i] = depth[groupOf[i]];
     // Columns by depth; within one, members of a zone together, with a gap between zones so
     // that zone boxes do not overlap.
     std::map<int, std::vector<std::size_t>> columns;
