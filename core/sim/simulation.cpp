@@ -46,44 +46,56 @@ void Simulation::start() {
 }
 
 void Simulation::runUntil(Time t) {
-    while (!events_.empty() && events_.top().time <= t) {
-        const Event ev = events_.pop();
-        if (ev.time > now_) {
-            now_ = ev.time;
-            eventsAtThisInstant_ = 0;
-        } else if (++eventsAtThisInstant_ > kMaxEventsAtOneInstant) {
-            throw StuckError(now_);
-        }
-        ++eventsProcessed_;
-        switch (ev.kind()) {
-        case EventKind::Arrive:
-            arrive(ev.payload);
-            break;
-        case EventKind::ServiceDone:
-            components_[ev.target]->onServiceDone(*this, ev.payload);
-            break;
-        case EventKind::ResponseOk:
-        case EventKind::ResponseFailed:
-            deliver(ev.payload, ev.kind() == EventKind::ResponseOk);
-            break;
-        case EventKind::Timer:
-            components_[ev.target]->onTimer(*this, ev.payload);
-            break;
-        case EventKind::CallTimeout:
-            timeOut(ev.payload, ev.target);
-            break;
-        case EventKind::Retry:
-            call(ev.payload, frames_[ev.payload].callLink);
-            break;
-        case EventKind::Fault:
-            applyFault(ev.payload, ev.target != 0);
-            break;
-        case EventKind::BreakerWait:
-            links_[ev.payload].breaker->openWaitOver(now_);
-            break;
-        }
-    }
+    while (!events_.empty() && events_.top().time <= t)
+        dispatch(events_.pop());
     if (t > now_) now_ = t;
+}
+
+bool Simulation::runNextEvent() {
+    if (events_.empty()) return false;
+    dispatch(events_.pop());
+    return true;
+}
+
+Time Simulation::nextEventTime() {
+    return events_.empty() ? std::numeric_limits<Time>::infinity() : events_.top().time;
+}
+
+inline void Simulation::dispatch(const Event& ev) {
+    if (ev.time > now_) {
+        now_ = ev.time;
+        eventsAtThisInstant_ = 0;
+    } else if (++eventsAtThisInstant_ > kMaxEventsAtOneInstant) {
+        throw StuckError(now_);
+    }
+    ++eventsProcessed_;
+    switch (ev.kind()) {
+    case EventKind::Arrive:
+        arrive(ev.payload);
+        break;
+    case EventKind::ServiceDone:
+        components_[ev.target]->onServiceDone(*this, ev.payload);
+        break;
+    case EventKind::ResponseOk:
+    case EventKind::ResponseFailed:
+        deliver(ev.payload, ev.kind() == EventKind::ResponseOk);
+        break;
+    case EventKind::Timer:
+        components_[ev.target]->onTimer(*this, ev.payload);
+        break;
+    case EventKind::CallTimeout:
+        timeOut(ev.payload, ev.target);
+        break;
+    case EventKind::Retry:
+        call(ev.payload, frames_[ev.payload].callLink);
+        break;
+    case EventKind::Fault:
+        applyFault(ev.payload, ev.target != 0);
+        break;
+    case EventKind::BreakerWait:
+        links_[ev.payload].breaker->openWaitOver(now_);
+        break;
+    }
 }
 
 Index Simulation::startRequest(Index client, RequestKind kind, std::uint32_t key, Time timeout) {

@@ -108,6 +108,10 @@ public:
     void start();
     /// Processes every event up to and including time t, then sets the clock to t.
     void runUntil(Time t);
+    /// Processes the next event alone (the GUI's single step); false when none is left.
+    bool runNextEvent();
+    /// When the next event is due (infinity when none is). Not const: see EventCalendar::top.
+    Time nextEventTime();
 
     Time now() const { return now_; }
     Time warmup() const { return warmup_; }
@@ -150,6 +154,7 @@ public:
     bool partitioned(Index from, Index to) const;
 
 private:
+    void dispatch(const Event& event);
     void arrive(Index frame);
     /// An answer (or a timeout) reaches the frame waiting for it: retry, or hand it over.
     void deliver(Index frame, bool ok);
