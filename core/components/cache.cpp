@@ -20,7 +20,7 @@ void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
             sim.respond(frame, true);
             return;
         }
-    } else {
+    } else if (purgeOnWrite_) {
         store_->erase(req.key);
     }
     if (outLinks().empty()) {

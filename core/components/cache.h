@@ -10,7 +10,7 @@ namespace sdlab::components {
 /// A read-through cache in front of one downstream component: a read hit answers at once, a
 /// miss is fetched from downstream and stored; a write goes downstream and invalidates the
 /// key (the cache-aside discipline).
-class Cache final : public Station {
+class Cache : public Station {
 public:
     Cache(std::string id, sim::Index index, const Config& config, sim::Rng rng,
           std::unique_ptr<policies::CacheStore> store);
@@ -18,6 +18,10 @@ public:
     void flush() override { store_->clear(); }
     void reportExtra(nlohmann::ordered_json& out,
                      const metrics::CounterSnapshot& window) const override;
+
+protected:
+    /// A write drops the cached copy (cache-aside); a CDN edge leaves it until it expires.
+    bool purgeOnWrite_ = true;
 
 private:
     void afterLocalWork(sim::Simulation& sim, sim::Index frame) override;

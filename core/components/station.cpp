@@ -23,8 +23,10 @@ void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index 
     ++instance.busy;
     counters.busy.set(++busy_, sim.now());
     const auto& dist = sim.writes(frame) ? config_.writeTime : config_.readTime;
-    sim.schedule(dist.sample(rng_) * faults.slowFactor, sim::EventKind::ServiceDone, index(),
-                 frame);
+    double work = dist.sample(rng_);
+    if (!config_.transferTime.isZero())
+        work += config_.transferTime.sample(rng_); // after: fixed draw order
+    sim.schedule(work * faults.slowFactor, sim::EventKind::ServiceDone, index(), frame);
 }
 
 void Station::onArrive(sim::Simulation& sim, sim::Index frame) {

@@ -24,6 +24,8 @@ public:
         long queueCapacity = -1; ///< < 0: unbounded; 0: no waiting room at all
         sim::Distribution readTime = sim::Distribution::exponential(0.01);
         sim::Distribution writeTime = sim::Distribution::exponential(0.01);
+        /// Added to every request's work: an object store's size / bandwidth (zero elsewhere).
+        sim::Distribution transferTime = sim::Distribution::deterministic(0);
         std::optional<policies::AutoscalingPolicy> autoscaling; ///< none: a fixed count
     };
     static constexpr int kMaxInstances = 1000;
