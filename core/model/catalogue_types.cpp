@@ -40,33 +40,34 @@ ComponentType cdnEdge() {
 }
 
 ComponentType objectStorage() {
-    return {"object_storage",
-            "Object storage",
-            "Data",
-            "An S3-like blob store for videos, images and backups: each request waits for "
-            "its first byte (high, variable latency), then streams its object at a fixed "
-            "bandwidth per connection — time = first byte + size / bandwidth — over many "
-            "connections in parallel, so total throughput is high though each request is "
-            "slow. Sizes are drawn per request. Not modelled: multipart transfers, per-prefix "
-            "request-rate limits, listing consistency.",
-            {integer("connections", 1000, 1, 1e6, "connections", "Transfers in parallel."),
-             queueCapacity(),
-             durationParam("first_byte", Json{{"dist", "lognormal"}, {"mean_ms", 50}, {"cv", 0.5}},
-                           "Time to first byte: locating the object and starting to send it."),
-             number("object_size_kb", 1000, 1e-3, 1e8, "kB", "Mean object size (1 MB = 1000 kB)."),
-             choice("size_distribution", {"lognormal", "exponential", "fixed"},
-                    "How sizes vary around the mean: lognormal (a few very large objects), "
-                    "exponential, or all the same."),
-             when(number("size_cv", 1, 1e-3, 100, "",
-                         "Spread of sizes: standard deviation / mean (lognormal)."),
-                  "size_distribution=lognormal"),
-             number("bandwidth_mb_s", 80, 1e-3, 1e6, "MB/s",
-                    "Transfer rate of one connection (S3 gives about 80–90 MB/s)."),
-             availability()},
-            false,
-            true,
-            0,
-            "s3 blob bucket gcs azure minio video files bytes"};
+    return {
+        "object_storage",
+        "Object storage",
+        "Data",
+        "An S3-like blob store for videos, images and backups: each request waits for "
+        "its first byte (high, variable latency), then streams its object at a fixed "
+        "bandwidth per connection — time = first byte + size / bandwidth — over many "
+        "connections in parallel, so total throughput is high though each request is "
+        "slow. Sizes are drawn per request. Not modelled: multipart transfers, per-prefix "
+        "request-rate limits, listing consistency.",
+        {integer("connections", 1000, 1, 1e6, "connections", "Transfers in parallel."),
+         queueCapacity(),
+         durationParam("first_byte", Json{{"dist", "lognormal"}, {"mean_ms", 50.0}, {"cv", 0.5}},
+                       "Time to first byte: locating the object and starting to send it."),
+         number("object_size_kb", 1000, 1e-3, 1e8, "kB", "Mean object size (1 MB = 1000 kB)."),
+         choice("size_distribution", {"lognormal", "exponential", "fixed"},
+                "How sizes vary around the mean: lognormal (a few very large objects), "
+                "exponential, or all the same."),
+         when(number("size_cv", 1, 1e-3, 100, "",
+                     "Spread of sizes: standard deviation / mean (lognormal)."),
+              "size_distribution=lognormal"),
+         number("bandwidth_mb_s", 80, 1e-3, 1e6, "MB/s",
+                "Transfer rate of one connection (S3 gives about 80–90 MB/s)."),
+         availability()},
+        false,
+        true,
+        0,
+        "s3 blob bucket gcs azure minio video files bytes"};
 }
 
 ComponentType serviceRegistry() {
