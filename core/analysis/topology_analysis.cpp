@@ -23,9 +23,10 @@ using Vertex = Graph::vertex_descriptor;
 constexpr std::size_t kMaxShared = 12;
 
 /// Whether a component needs all of its downstream links to answer (a service calls each in
-/// turn) or any one of them (a load balancer, a client with several entry points).
+/// turn) or any one of them (a load balancer, a client with several entry points, a service
+/// registry's instances).
 bool needsAny(const model::ComponentSpec& c) {
-    return c.type == "load_balancer" || c.type == "client";
+    return c.type == "load_balancer" || c.type == "client" || c.type == "service_registry";
 }
 
 double upProbability(const model::ComponentSpec& c) {

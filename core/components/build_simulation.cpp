@@ -1,5 +1,6 @@
 #include "build_simulation.h"
 
+#include "build_catalogue.h"
 #include "cache.h"
 #include "client.h"
 #include "database.h"
@@ -28,8 +29,6 @@ sim::Distribution durationFromJson(const Json& v) {
     return sim::Distribution::deterministic(mean);
 }
 
-namespace {
-
 Station::Config stationConfig(const Json& p, const char* workers, const char* readTime,
                               const char* writeTime) {
     Station::Config c;
@@ -40,6 +39,15 @@ Station::Config stationConfig(const Json& p, const char* workers, const char* re
     c.writeTime = durationFromJson(p[writeTime]);
     return c;
 }
+
+std::uint32_t keySpace(const model::Scenario& s) {
+    std::uint32_t keys = 1;
+    for (const auto& c : s.components)
+        if (c.type == "client") keys = std::max(keys, c.params["keys"].get<std::uint32_t>());
+    return keys;
+}
+
+namespace {
 
 policies::AutoscalingPolicy autoscalingPolicy(const Json& a) {
     policies::AutoscalingPolicy p;
@@ -55,13 +63,6 @@ policies::AutoscalingPolicy autoscalingPolicy(const Json& a) {
     p.boot = a["boot_s"].get<double>();
     p.scaleIn = a["scale_in"].get<bool>();
     return p;
-}
-
-std::uint32_t keySpace(const model::Scenario& s) {
-    std::uint32_t keys = 1;
-    for (const auto& c : s.components)
-        if (c.type == "client") keys = std::max(keys, c.params["keys"].get<std::uint32_t>());
-    return keys;
 }
 
 std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
@@ -80,6 +81,7 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         c.zipf = p["zipf"].get<double>();
         c.start = p["start_s"].get<double>();
         if (const double stop = p["stop_s"].get<double>(); stop > 0) c.stop = stop;
+        c.nearestFirst = callsOnlyCdnEdges(s, spec.id);
         return std::make_unique<Client>(spec.id, index, c, std::move(rng));
     }
     if (spec.type == "service") {
@@ -143,6 +145,7 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
                                : Saga::UndoFailedStep::OnTimeout;
         return std::make_unique<Saga>(spec.id, index, c, std::move(rng));
     }
+    if (auto made = makeCatalogueComponent(s, spec, index)) return made;
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
 }
 

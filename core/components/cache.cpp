@@ -25,6 +25,10 @@ Cache::Cache(std::string id, sim::Index index, const Config& config, sim::Rng rn
     , store_(std::move(store))
     , policy_(policy) {}
 
+Cache::Cache(std::string id, sim::Index index, const Config& config, sim::Rng rng,
+             std::unique_ptr<policies::CacheStore> store)
+    : Cache(std::move(id), index, config, std::move(rng), std::move(store), Policy{}) {}
+
 void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
     const sim::Request& req = sim.requestOf(frame);
     if (!sim.writes(frame)) {
@@ -37,7 +41,7 @@ void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
     } else if (policy_.write == WritePolicy::WriteBehind && !outLinks().empty()) {
         takeWriteBehind(sim, frame);
         return;
-    } else if (policy_.write == WritePolicy::CacheAside) {
+    } else if (policy_.write == WritePolicy::CacheAside && purgeOnWrite_) {
         store_->erase(req.key);
     }
     if (outLinks().empty()) {

@@ -18,7 +18,7 @@ namespace sdlab::components {
 /// - write-behind: the cache takes the write and answers at once; the key is flushed
 ///   downstream after the flush delay (later writes to a dirty key ride along). Dirty keys are
 ///   data at risk: a crash or a flush of the cache loses them.
-class Cache final : public Station {
+class Cache : public Station {
 public:
     enum class WritePolicy { CacheAside, WriteThrough, WriteBehind };
     struct Policy {
@@ -28,6 +28,9 @@ public:
     };
     Cache(std::string id, sim::Index index, const Config& config, sim::Rng rng,
           std::unique_ptr<policies::CacheStore> store, const Policy& policy);
+    /// Cache-aside, without coalescing (a CDN edge's cache).
+    Cache(std::string id, sim::Index index, const Config& config, sim::Rng rng,
+          std::unique_ptr<policies::CacheStore> store);
     void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
     void onTimer(sim::Simulation& sim, sim::Index payload) override;
     void onFaultsChanged(sim::Simulation& sim) override;
@@ -39,6 +42,10 @@ public:
 
     /// Write-behind keys not yet flushed downstream.
     std::size_t unflushed() const { return dirtySince_.size(); }
+
+protected:
+    /// A write drops the cached copy (cache-aside); a CDN edge leaves it until it expires.
+    bool purgeOnWrite_ = true;
 
 private:
     void afterLocalWork(sim::Simulation& sim, sim::Index frame) override;

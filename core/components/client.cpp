@@ -2,6 +2,7 @@
 
 #include "sim/simulation.h"
 
+#include <algorithm>
 #include <boost/random/uniform_01.hpp>
 #include <limits>
 
@@ -19,6 +20,12 @@ Client::Client(std::string id, sim::Index index, const Config& config, sim::Rng 
 
 void Client::start(sim::Simulation& sim) {
     if (outLinks().empty()) return; // not connected yet: nothing to send to
+    if (config_.nearestFirst) {
+        byDistance_ = outLinks();
+        std::stable_sort(byDistance_.begin(), byDistance_.end(), [&](sim::Index a, sim::Index b) {
+            return sim.link(a).latency.mean() < sim.link(b).latency.mean();
+        });
+    }
     if (config_.closedLoop) {
         for (int u = 0; u < config_.users; ++u)
             sim.schedule(config_.start + config_.thinkTime.sample(rng_), EventKind::Timer, index(),
@@ -37,6 +44,7 @@ void Client::onTimer(sim::Simulation& sim, sim::Index) {
 sim::Index Client::pickLink(const sim::Simulation& sim) {
     const auto& links = outLinks();
     if (links.size() == 1) return links.front();
+    if (config_.nearestFirst) return nearestUpLink(sim);
     // Several entry points: spread requests in proportion to the links' weights.
     double total = 0;
     for (sim::Index l : links)
@@ -47,6 +55,12 @@ sim::Index Client::pickLink(const sim::Simulation& sim) {
         if (draw < 0) return l;
     }
     return links.back();
+}
+
+sim::Index Client::nearestUpLink(const sim::Simulation& sim) const {
+    for (sim::Index l : byDistance_)
+        if (!sim.component(sim.link(l).to).faults.down) return l;
+    return byDistance_.front(); // all down: the nearest, which fails
 }
 
 void Client::send(sim::Simulation& sim) {

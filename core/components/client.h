@@ -23,6 +23,9 @@ public:
         double zipf = 0;
         sim::Time start = 0;                                         ///< sends nothing before this
         sim::Time stop = std::numeric_limits<sim::Time>::infinity(); ///< nor from this on
+        /// Send to the nearest target that is up (lowest mean link latency), not by weight:
+        /// users steered to CDN edges by GeoDNS or anycast.
+        bool nearestFirst = false;
     };
     Client(std::string id, sim::Index index, const Config& config, sim::Rng rng);
 
@@ -37,11 +40,13 @@ public:
 private:
     void send(sim::Simulation& sim);
     sim::Index pickLink(const sim::Simulation& sim);
+    sim::Index nearestUpLink(const sim::Simulation& sim) const;
 
     Config config_;
     sim::Rng rng_;
     policies::KeySampler keys_;
-    sim::Distribution gap_; ///< between arrivals (open loop)
+    sim::Distribution gap_;              ///< between arrivals (open loop)
+    std::vector<sim::Index> byDistance_; ///< nearestFirst: the links, nearest first
 };
 
 } // namespace sdlab::components

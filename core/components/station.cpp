@@ -28,7 +28,9 @@ void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index 
     counters.busy.set(++busy_, sim.now());
     const bool write = sim.writes(frame);
     const auto& dist = write ? config_.writeTime : config_.readTime;
-    const sim::Time work = dist.sample(rng_) + (write ? config_.writeExtra : config_.readExtra);
+    sim::Time work = dist.sample(rng_) + (write ? config_.writeExtra : config_.readExtra);
+    if (!config_.transferTime.isZero())
+        work += config_.transferTime.sample(rng_); // after: fixed draw order
     sim.schedule(work * faults.slowFactor, sim::EventKind::ServiceDone, index(), frame);
 }
 

@@ -28,6 +28,8 @@ public:
         sim::Distribution writeTime = sim::Distribution::exponential(0.01);
         /// Fixed work added to every read / write (a database's rows examined).
         sim::Time readExtra = 0, writeExtra = 0;
+        /// Added to every request's work: an object store's size / bandwidth (zero elsewhere).
+        sim::Distribution transferTime = sim::Distribution::deterministic(0);
         std::optional<policies::AutoscalingPolicy> autoscaling; ///< none: a fixed count
     };
     static constexpr int kMaxInstances = 1000;

@@ -1,45 +1,13 @@
 #include "component_types.h"
 
+#include "catalogue_types.h"
+#include "param_builders.h"
+
 namespace sdlab::model {
 
 namespace {
 
-Json duration(const char* dist, double meanMs) {
-    return Json{{"dist", dist}, {"mean_ms", meanMs}};
-}
-
-ParamSpec integer(std::string name, long dflt, double min, double max, std::string unit,
-                  std::string help) {
-    return {std::move(name), ParamKind::Integer, dflt, min, max, std::move(unit), {},
-            std::move(help)};
-}
-
-ParamSpec number(std::string name, double dflt, double min, double max, std::string unit,
-                 std::string help) {
-    return {std::move(name), ParamKind::Number, dflt, min, max, std::move(unit), {},
-            std::move(help)};
-}
-
-ParamSpec when(ParamSpec spec, std::string condition) {
-    spec.onlyWhen = std::move(condition);
-    return spec;
-}
-
-ParamSpec choice(std::string name, std::vector<std::string> choices, std::string help) {
-    Json dflt = choices.front();
-    return {std::move(name),    ParamKind::Choice, dflt, 0, 0, {},
-            std::move(choices), std::move(help)};
-}
-
-/// A group of fields that is absent unless configured (null default): a breaker, an autoscaler.
-ParamSpec optionalObject(std::string name, std::string help, std::vector<ParamSpec> fields) {
-    return {std::move(name),  ParamKind::Object, Json(), 0, 0, {}, {}, std::move(help), {},
-            std::move(fields)};
-}
-
-ParamSpec boolean(std::string name, bool dflt, std::string help) {
-    return {std::move(name), ParamKind::Boolean, dflt, 0, 0, {}, {}, std::move(help)};
-}
+using namespace params;
 
 /// A service's target-tracking autoscaler (AWS's semantics); absent means a fixed count.
 ParamSpec autoscaling() {
@@ -64,22 +32,6 @@ ParamSpec autoscaling() {
                 "A new instance takes no traffic until it has booted for this long."),
          boolean("scale_in", true,
                  "Off: scale-in protection; instances are added but never removed.")});
-}
-
-ParamSpec durationParam(std::string name, Json dflt, std::string help) {
-    return {std::move(name), ParamKind::Duration, std::move(dflt), 0, 3.6e6, "ms", {},
-            std::move(help)};
-}
-
-ParamSpec availability() {
-    return number("availability", 0.999, 0, 1, "",
-                  "Chance that one instance is up at a given moment (0.999 is about 8.8 hours "
-                  "down a year). Used by the availability estimate, not by the simulation.");
-}
-
-ParamSpec queueCapacity() {
-    return integer("queue_capacity", -1, -1, 1e7, "requests",
-                   "Waiting room when every worker is busy; -1 is unbounded, 0 rejects at once.");
 }
 
 std::vector<ComponentType> makeTypeTable() {
@@ -309,6 +261,8 @@ std::vector<Preset> databasePresets() {
 
 std::vector<ComponentType> makeTypes() {
     std::vector<ComponentType> types = makeTypeTable();
+    for (auto& t : catalogueComponentTypes())
+        types.push_back(std::move(t));
     for (auto& t : types)
         if (t.name == "database") t.presets = databasePresets();
     const std::pair<const char*, const char*> keywords[] = {

@@ -1,5 +1,6 @@
 #include "param_check.h"
 
+#include "catalogue_types.h"
 #include "scenario_error.h"
 
 #include <algorithm>
@@ -218,6 +219,7 @@ Json checkComponentParams(const ComponentType& type, const Json& object, const s
     if (type.name == "cache" && params["eviction"] == "ttl" && params["ttl_s"].get<double>() <= 0)
         throw ScenarioError(fieldPath(path, "ttl_s"), "eviction 'ttl' needs ttl_s > 0");
     if (params.contains("autoscaling")) checkAutoscaling(params["autoscaling"], path);
+    checkCatalogueParams(type, params, path);
     if (type.name == "client" && params["stop_s"].get<double>() > 0 &&
         params["stop_s"].get<double>() <= params["start_s"].get<double>())
         throw ScenarioError(fieldPath(path, "stop_s"),

@@ -44,7 +44,7 @@ int stateCode(policies::CircuitBreaker::State s) {
 }
 
 bool isCache(const model::ComponentSpec& spec) {
-    return spec.type == "cache";
+    return spec.type == "cache" || spec.type == "cdn";
 }
 
 /// Services may change their number of instances (autoscaling, the GUI): they report it.

@@ -461,6 +461,21 @@ private slots:
     { "id": "db", "type": "database" })")
             << "components[0].stop_s"
             << "must be after start_s" << 1;
+        QTest::newRow("registry TTL below its heartbeat interval")
+            << withApi(R"("heartbeat_interval_s": 10, "heartbeat_ttl_s": @5)", "service_registry")
+            << "components[1].heartbeat_ttl_s"
+            << "at least heartbeat_interval_s" << 1;
+        QTest::newRow("feed with max_followers below min_followers")
+            << withApi(R"("min_followers": 100, "max_followers": @50)", "feed_service")
+            << "components[1].max_followers"
+            << "at least min_followers" << 2;
+        QTest::newRow("object size distribution unknown")
+            << withApi(R"("size_distribution": @"pareto")", "object_storage")
+            << "components[1].size_distribution"
+            << "expected one of lognormal, exponential, fixed" << 8;
+        QTest::newRow("CDN edge with ttl eviction")
+            << withApi(R"("eviction": @"ttl")", "cdn") << "components[1].eviction"
+            << "expected one of lru, lfu, fifo" << 5;
         QTest::newRow("routing loop between two services") << QString(R"({
   "components": [
     { "id": "clients", "type": "client" },

@@ -84,6 +84,21 @@ QString summary(const model::ComponentSpec& spec) {
         return tr("%1 · undo ×%2")
             .arg(durationText(p["step_time"]))
             .arg(p["compensation_attempts"].get<int>());
+    if (spec.type == "cdn")
+        return tr("%1 objects · TTL %2 s")
+            .arg(p["capacity"].get<long>())
+            .arg(number(p["ttl_s"].get<double>()));
+    if (spec.type == "object_storage")
+        return tr("%1 + %2 kB at %3 MB/s")
+            .arg(durationText(p["first_byte"]), number(p["object_size_kb"].get<double>()),
+                 number(p["bandwidth_mb_s"].get<double>()));
+    if (spec.type == "service_registry")
+        return tr("TTL %1 s · refresh %2 s")
+            .arg(number(p["heartbeat_ttl_s"].get<double>()),
+                 number(p["refresh_interval_s"].get<double>()));
+    if (spec.type == "feed_service")
+        return tr("fan-out %1")
+            .arg(QString::fromStdString(p["strategy"].get<std::string>()).replace('_', ' '));
     if (spec.type == "load_balancer")
         return QString::fromStdString(p["algorithm"].get<std::string>()).replace('_', ' ');
     return {};
