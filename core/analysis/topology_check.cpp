@@ -24,10 +24,11 @@ Graph callGraph(const model::Scenario& s) {
 }
 
 /// Can a request at component `c` be answered without following a link that stays inside
-/// its strongly connected component? A cache can answer a hit; a load balancer can pick a link out.
+/// its strongly connected component? A cache can answer a hit, a message queue answers before
+/// its consumers call on; a load balancer can pick a link out.
 bool hasWayOut(const model::Scenario& s, std::size_t c, const std::vector<int>& scc) {
     const auto& type = s.components[c].type;
-    if (type == "cache") return true;
+    if (type == "cache" || type == "message_queue") return true;
     if (type != "load_balancer") return false;
     for (const auto& l : s.links)
         if (l.from == s.components[c].id && scc[std::size_t(s.indexOf(l.to))] != scc[c])

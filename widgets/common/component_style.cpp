@@ -79,6 +79,10 @@ QString summary(const model::ComponentSpec& spec) {
         return tr("%1 · undo ×%2")
             .arg(durationText(p["step_time"]))
             .arg(p["compensation_attempts"].get<int>());
+    if (spec.type == "message_queue")
+        return tr("%1 partitions · %2 consumers")
+            .arg(p["partitions"].get<int>())
+            .arg(p["consumers"].get<int>());
     if (spec.type == "load_balancer")
         return QString::fromStdString(p["algorithm"].get<std::string>()).replace('_', ' ');
     return {};
