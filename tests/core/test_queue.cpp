@@ -9,6 +9,7 @@
 #include "run/sample_sink.h"
 #include "sim/random_stream.h"
 #include "sim/simulation.h"
+#include "support/expect_close.h"
 #include "support/scenario_runs.h"
 #include "theory/queueing_theory.h"
 
@@ -18,6 +19,7 @@
 #include <map>
 
 using namespace sdlab;
+using test::expectClose;
 using test::Json;
 
 namespace {
@@ -46,17 +48,6 @@ const Json& group(const Json& report, const char* id = "worker") {
 
 double num(const Json& v) {
     return v.get<double>();
-}
-
-void expectClose(const char* what, double measured, double expected, double tolerance) {
-    const double err = test::relativeError(measured, expected);
-    qInfo("%-28s measured %10.4f  theory %10.4f  error %5.2f%%", what, measured, expected,
-          100 * err);
-    QVERIFY2(err <= tolerance, qPrintable(QString("%1: measured %2, expected %3 (error %4%)")
-                                              .arg(what)
-                                              .arg(measured)
-                                              .arg(expected)
-                                              .arg(100 * err)));
 }
 
 /// Keeps the time series of one run.
