@@ -94,7 +94,8 @@ Json RunRecorder::faultEvents() const {
                   {"kind", spec ? spec->kind : kKinds[int(f.kind)]}};
         if (spec && !spec->zone.empty()) j["zone"] = spec->zone;
         j["targets"] = names(f.targets);
-        if (!f.peers.empty()) j["peers"] = names(f.peers);
+        if (!f.peers.empty())
+            j[f.kind == sim::Fault::Kind::ConsumerStop ? "groups" : "peers"] = names(f.peers);
         if (f.instance >= 0) j["instance"] = f.instance;
         events.push_back(std::move(j));
     }
