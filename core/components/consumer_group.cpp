@@ -70,6 +70,7 @@ std::uint64_t ConsumerGroup::rewind(sim::Index partition) {
     const std::uint64_t again = p.done + 1;
     backlog_ += p.done;
     waiting_ += again;
+    maxBacklog = std::max(maxBacklog, backlog_);
     p.done = 0;
     return again;
 }

@@ -81,7 +81,7 @@ public:
     GroupCounts total;                  ///< from time 0
     GroupCounts window;                 ///< in the measured window
     metrics::LatencyHistogram endToEnd; ///< publication → processed, measured window, ms
-    std::uint64_t maxBacklog = 0;       ///< in the measured window
+    std::uint64_t maxBacklog = 0;       ///< the highest backlog, from time 0
 
 private:
     struct Partition {

@@ -131,9 +131,9 @@ void MessageQueue::onTimer(sim::Simulation& sim, sim::Index payload) {
         sim.call(value, groups_[deliveries_[sim.frame(value).step].group].link());
         return;
     case Commit:
-        for (std::size_t g = 0; g < groups_.size(); ++g)
-            if (!sim.component(downstream_[g]).faults.down) // a dead consumer commits nothing
-                commit(groups_[g], sim::kNone);
+        // A dead consumer commits nothing, and a dead broker takes no commits.
+        for (std::size_t g = 0; g < groups_.size() && !faults.down; ++g)
+            if (!sim.component(downstream_[g]).faults.down) commit(groups_[g], sim::kNone);
         sim.schedule(config_.commitInterval, sim::EventKind::Timer, index(), Commit);
         return;
     default: { // Release
