@@ -292,6 +292,23 @@ private slots:
         expectClose("redeliveries per message", num(g["redeliveries"]) / published, retries, 0.05);
     }
 
+    // The broker itself down for 5 s: producers' calls fail at once (λ·5 s of them, cause
+    // crashed), but what it stored before is kept and processed once it is back.
+    void brokerCrashFailsProducersAndKeepsMessages() {
+        Json s = queueScenario(100, 4, 20, {{"partitions", 16}}, 90);
+        s["components"][0]["stop_s"] = 60;
+        s["faults"] = Json::array(
+            {{{"kind", "crash"}, {"target", "orders"}, {"at_s", 20}, {"duration_s", 5}}});
+        const Json r = test::run(s);
+        const Json& g = group(r);
+        expectClose("producer calls failed", num(r["end_to_end"]["failed"]), 100 * 5, 0.15);
+        QCOMPARE(num(r["end_to_end"]["errors_by_cause"]["crashed"]),
+                 num(r["end_to_end"]["failed"]));
+        QCOMPARE(num(g["published"]), num(r["end_to_end"]["completed"]));
+        QCOMPARE(num(g["processed"]), num(g["published"]));
+        QCOMPARE(num(g["backlog"]), 0.0);
+    }
+
     // The group "worker" stops consuming from 20 s to 30 s: its backlog grows by λ·10 s, then
     // drains at cμ − λ; the analytics group, still consuming, never notices.
     void consumerStopGrowsTheBacklogThenDrains() {
