@@ -3,6 +3,7 @@
 #include "metrics/latency_histogram.h"
 #include "sim/request.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <queue>
@@ -68,7 +69,7 @@ public:
     int idle() const { return idle_; }
     bool stopped() const { return stops_ > 0; }
     /// Consumer-stop faults may overlap: the group consumes again when the last one ends.
-    void setStopped(bool stopped) { stops_ += stopped ? 1 : -1; }
+    void setStopped(bool stopped) { stops_ = std::max(0, stops_ + (stopped ? 1 : -1)); }
     /// Messages not yet processed (in a consumer's hands included).
     std::uint64_t backlog() const { return backlog_; }
     /// Messages not handed to a consumer yet (what a bounded backlog limits).
