@@ -29,6 +29,13 @@ bool needsAny(const model::ComponentSpec& c) {
     return c.type == "load_balancer" || c.type == "client" || c.type == "service_registry";
 }
 
+/// Whether a component answers its callers without waiting for its downstream links: a
+/// message queue acknowledges producers once a message is stored, so its consumers' failures
+/// delay the work but never fail the producer (they are no single point of failure for it).
+bool decouples(const model::ComponentSpec& c) {
+    return c.type == "message_queue";
+}
+
 double upProbability(const model::ComponentSpec& c) {
     if (!c.params.contains("availability")) return 1.0;
     const double a = c.params["availability"].get<double>();
@@ -57,8 +64,8 @@ std::vector<double> serveProbability(const Model& m, const std::vector<double>& 
     for (Vertex v : m.childrenFirst) {
         const auto [first, last] = boost::out_edges(v, m.g);
         double combined = 1.0;
-        if (first == last) {
-            combined = needsAny(m.s.components[v]) ? 0.0 : 1.0; // nothing to forward to
+        if (first == last || decouples(m.s.components[v])) {
+            combined = needsAny(m.s.components[v]) ? 0.0 : 1.0; // nothing to wait for
         } else if (needsAny(m.s.components[v])) {
             double allFail = 1.0;
             for (auto e = first; e != last; ++e)

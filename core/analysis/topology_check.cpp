@@ -24,11 +24,12 @@ Graph callGraph(const model::Scenario& s) {
 }
 
 /// Can a request at component `c` be answered without following a link that stays inside
-/// its strongly connected component? A cache (or CDN edge) can answer a hit; a load balancer
-/// or service registry can pick a link out.
+/// its strongly connected component? A cache (or CDN edge) can answer a hit, a message queue
+/// answers before its consumers call on; a load balancer or service registry can pick a link
+/// out.
 bool hasWayOut(const model::Scenario& s, std::size_t c, const std::vector<int>& scc) {
     const auto& type = s.components[c].type;
-    if (type == "cache" || type == "cdn") return true;
+    if (type == "cache" || type == "cdn" || type == "message_queue") return true;
     if (type != "load_balancer" && type != "service_registry") return false;
     for (const auto& l : s.links)
         if (l.from == s.components[c].id && scc[std::size_t(s.indexOf(l.to))] != scc[c])

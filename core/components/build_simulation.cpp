@@ -5,6 +5,7 @@
 #include "client.h"
 #include "database.h"
 #include "load_balancer.h"
+#include "message_queue.h"
 #include "saga.h"
 #include "station.h"
 
@@ -146,6 +147,19 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         return std::make_unique<Saga>(spec.id, index, c, std::move(rng));
     }
     if (auto made = makeCatalogueComponent(s, spec, index)) return made;
+    if (spec.type == "message_queue") {
+        MessageQueue::Config c;
+        c.appendTime = durationFromJson(p["append_time"]);
+        c.partitions = p["partitions"].get<int>();
+        c.consumers = p["consumers"].get<int>();
+        c.maxBacklog = p["max_backlog"].get<long>();
+        c.overflow = p["overflow"] == "reject_new" ? MessageQueue::Overflow::RejectNew
+                                                   : MessageQueue::Overflow::DropOldest;
+        c.maxAttempts = p["max_attempts"].get<int>();
+        c.redeliveryDelay = p["redelivery_delay_ms"].get<double>() / 1000.0;
+        c.commitInterval = p["commit_interval_ms"].get<double>() / 1000.0;
+        return std::make_unique<MessageQueue>(spec.id, index, c, std::move(rng));
+    }
     throw std::invalid_argument("no simulation model for component type '" + spec.type + "'");
 }
 
@@ -244,6 +258,9 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         simulation->addLink(std::move(link));
     }
     joinReplicationGroups(s, *simulation);
+    for (std::size_t i = 0; i < s.components.size(); ++i)
+        if (auto* queue = dynamic_cast<MessageQueue*>(&simulation->component(sim::Index(i))))
+            queue->connectGroups(*simulation);
     for (const auto& f : s.faults) {
         sim::Fault fault;
         fault.kind = f.kind == "slow"          ? sim::Fault::Kind::Slow
@@ -252,6 +269,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
                      : f.kind == "cache_flush" ? sim::Fault::Kind::CacheFlush
                      : f.kind == "packet_loss" ? sim::Fault::Kind::PacketLoss
                                                : sim::Fault::Kind::Crash; // crash, zone_outage
+        if (f.kind == "consumer_stop") fault.kind = sim::Fault::Kind::ConsumerStop;
         for (const auto& id : f.peers)
             fault.peers.push_back(sim::Index(s.indexOf(id)));
         for (const auto& id : f.targets)

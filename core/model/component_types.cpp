@@ -213,6 +213,45 @@ std::vector<ComponentType> makeTypeTable() {
          true,
          true,
          -1},
+        {"message_queue",
+         "Message queue",
+         "Messaging",
+         "A message broker (Kafka, RabbitMQ, SQS): producers (whatever links to it) get an ack "
+         "as soon as the message is appended, and consumers process it later. Each downstream "
+         "link is a consumer group that gets every message (publish/subscribe); its consumers "
+         "each take a message, call the linked component with it and acknowledge it when that "
+         "answers OK. A key always goes to the same partition, and a partition is served by "
+         "one consumer of a group at a time, so each key's messages are processed in order. "
+         "Delivery is at least once: failures are delivered again, a lost consumer makes its "
+         "partition go back to the last committed offset (duplicates).",
+         {durationParam("append_time", duration("deterministic", 1),
+                        "The broker's own work to store a message before acknowledging it: "
+                        "the producer's latency (appends run in parallel)."),
+          integer("partitions", 8, 1, 10000, "partitions",
+                  "Messages are spread over partitions by a hash of their key. Each partition "
+                  "is served by one consumer of a group at a time, in order: more consumers "
+                  "than partitions sit idle."),
+          integer("consumers", 2, 1, 10000, "consumers",
+                  "Consumers per group (per downstream link): messages processed in parallel."),
+          integer("max_backlog", -1, -1, 1e9, "messages",
+                  "Retention: messages a group may have waiting for a consumer; -1 is "
+                  "unbounded."),
+          choice("overflow", {"drop_oldest", "reject_new"},
+                 "When max_backlog is reached: drop the oldest waiting message (counted as "
+                 "dropped; like Kafka's retention or RabbitMQ's drop-head), or refuse new "
+                 "messages (the producer gets an error, as with RabbitMQ's reject-publish)."),
+          integer("max_attempts", 5, 1, 1000, "attempts",
+                  "Failed processings of a message before it is dead-lettered (set aside)."),
+          number("redelivery_delay_ms", 100, 0, 3.6e6, "ms",
+                 "After a failure, the partition waits this long before delivering again."),
+          number("commit_interval_ms", 1000, 0, 3.6e6, "ms",
+                 "Consumers acknowledge (commit offsets) in batches this often, like Kafka's "
+                 "auto-commit; a consumer lost in between makes what it processed since be "
+                 "delivered again (duplicates). 0: each message is acknowledged when processed."),
+          availability()},
+         true,
+         true,
+         -1},
     };
 }
 
@@ -272,6 +311,8 @@ std::vector<ComponentType> makeTypes() {
         {"cache", "redis memcached in-memory kv"},
         {"database", "db sql postgres postgresql mysql mongodb store storage replica primary "
                      "failover replication"},
+        {"message_queue", "mq kafka rabbitmq sqs pubsub pub/sub broker topic stream async "
+                          "event consumer producer"},
         {"saga", "transaction orchestration orchestrator compensation workflow distributed"},
     };
     for (auto& t : types)

@@ -220,6 +220,9 @@ Json checkComponentParams(const ComponentType& type, const Json& object, const s
         throw ScenarioError(fieldPath(path, "ttl_s"), "eviction 'ttl' needs ttl_s > 0");
     if (params.contains("autoscaling")) checkAutoscaling(params["autoscaling"], path);
     checkCatalogueParams(type, params, path);
+    if (type.name == "message_queue" && params["max_backlog"].get<long>() == 0)
+        throw ScenarioError(fieldPath(path, "max_backlog"),
+                            "must be -1 (unbounded) or at least 1 message waiting per group");
     if (type.name == "client" && params["stop_s"].get<double>() > 0 &&
         params["stop_s"].get<double>() <= params["start_s"].get<double>())
         throw ScenarioError(fieldPath(path, "stop_s"),

@@ -28,13 +28,13 @@ struct ZoneSpec {
     Json ui = Json::object();
 };
 
-/// A scheduled fault: `kind` crash | slow | errors | zone_outage | partition | cache_flush, on
-/// `targets` (component ids; a partition cuts them off from `peers`) or `zone`, from `atS` for
-/// `durationS` seconds (< 0: until the end).
+/// A scheduled fault: `kind` crash | slow | errors | zone_outage | partition | cache_flush |
+/// packet_loss | consumer_stop, on `targets` (component ids; a partition cuts them off from
+/// `peers`) or `zone`, from `atS` for `durationS` seconds (< 0: until the end).
 struct FaultSpec {
     std::string kind;
     std::vector<std::string> targets;
-    std::vector<std::string> peers; ///< partition: the other side
+    std::vector<std::string> peers; ///< partition: the other side; consumer_stop: the groups
     std::string zone;
     double atS = 0;
     double durationS = -1;

@@ -186,22 +186,48 @@ int readInstance(const Json& f, const std::string& faultPath, const FaultSpec& f
     return int(instance);
 }
 
+/// A consumer stop's targets must be message queues, and its `group` (kept in `peers`; left
+/// out: every group) components they deliver to.
+template <class Ids>
+void readConsumerGroups(const Json& f, const std::string& path, FaultSpec& fault, const Scenario& s,
+                        Ids& ids) {
+    for (const auto& id : fault.targets)
+        if (const auto& type = s.components[std::size_t(s.indexOf(id))].type;
+            type != "message_queue")
+            throw ScenarioError(fieldPath(path, "target"),
+                                "'" + id + "' is a " + type +
+                                    "; only a message_queue's consumers can stop");
+    if (!f.contains("group")) return;
+    fault.peers = ids("group");
+    for (const auto& group : fault.peers)
+        for (const auto& id : fault.targets)
+            if (std::none_of(s.links.begin(), s.links.end(),
+                             [&](const LinkSpec& l) { return l.from == id && l.to == group; }))
+                throw ScenarioError(fieldPath(path, "group"),
+                                    "'" + group + "' is not a consumer group of '" + id +
+                                        "' (a group is named by the component the queue "
+                                        "links to)");
+}
+
 FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
     if (!f.is_object()) throw ScenarioError(path, "expected an object, got " + describeType(f));
-    static const std::vector<std::string> known = {
-        "kind", "target", "peer", "zone", "at_s", "duration_s", "factor", "rate", "instance"};
+    static const std::vector<std::string> known = {"kind",     "target",     "peer",   "zone",
+                                                   "at_s",     "duration_s", "factor", "rate",
+                                                   "instance", "group"};
     for (const auto& [key, value] : f.items())
         if (std::find(known.begin(), known.end(), key) == known.end())
             failUnknownKey(path, key, known, "a fault");
     FaultSpec fault;
     fault.kind = requiredString(f, "kind", path);
-    static const std::vector<std::string> kinds = {
-        "crash", "slow", "errors", "zone_outage", "partition", "cache_flush", "packet_loss"};
+    static const std::vector<std::string> kinds = {"crash",       "slow",         "errors",
+                                                   "zone_outage", "partition",    "cache_flush",
+                                                   "packet_loss", "consumer_stop"};
     if (std::find(kinds.begin(), kinds.end(), fault.kind) == kinds.end())
         throw ScenarioError(fieldPath(path, "kind"),
                             "'" + fault.kind +
                                 "' is not a fault kind this build simulates (crash, slow, "
-                                "errors, zone_outage, partition, cache_flush, packet_loss)");
+                                "errors, zone_outage, partition, cache_flush, packet_loss, "
+                                "consumer_stop)");
     auto number = [&](const char* key, double min, double max, double dflt) {
         if (!f.contains(key)) return dflt;
         const Json& v = f[key];
@@ -245,6 +271,11 @@ FaultSpec readFault(const Json& f, const std::string& path, const Scenario& s) {
                             "messages lost), got " +
                                 std::to_string(fault.rate));
     if (f.contains("instance")) fault.instance = readInstance(f, path, fault, s);
+    if (fault.kind == "consumer_stop")
+        readConsumerGroups(f, path, fault, s, ids);
+    else if (f.contains("group"))
+        throw ScenarioError(fieldPath(path, "group"),
+                            "only a consumer_stop names a consumer group, not a " + fault.kind);
     return fault;
 }
 
@@ -380,8 +411,9 @@ std::string serializeScenario(const Scenario& s) {
                 j["zone"] = f.zone;
             else
                 j["target"] = f.targets.size() == 1 ? Json(f.targets[0]) : Json(f.targets);
-            if (!f.peers.empty())
-                j["peer"] = f.peers.size() == 1 ? Json(f.peers[0]) : Json(f.peers);
+            if (!f.peers.empty()) // a consumer stop's peers are its groups
+                j[f.kind == "consumer_stop" ? "group" : "peer"] =
+                    f.peers.size() == 1 ? Json(f.peers[0]) : Json(f.peers);
             j["at_s"] = f.atS;
             if (f.durationS > 0) j["duration_s"] = f.durationS;
             if (f.kind == "slow") j["factor"] = f.factor;

@@ -74,8 +74,8 @@ void reportInstances(Json& out, const metrics::InstanceLog& log, double from, do
 } // namespace
 
 Json RunRecorder::faultEvents() const {
-    static constexpr const char* kKinds[] = {"crash",     "slow",        "errors",
-                                             "partition", "cache_flush", "packet_loss"};
+    static constexpr const char* kKinds[] = {
+        "crash", "slow", "errors", "partition", "cache_flush", "packet_loss", "consumer_stop"};
     auto names = [&](const std::vector<sim::Index>& ids) {
         Json list = Json::array();
         for (sim::Index c : ids)
@@ -94,7 +94,8 @@ Json RunRecorder::faultEvents() const {
                   {"kind", spec ? spec->kind : kKinds[int(f.kind)]}};
         if (spec && !spec->zone.empty()) j["zone"] = spec->zone;
         j["targets"] = names(f.targets);
-        if (!f.peers.empty()) j["peers"] = names(f.peers);
+        if (!f.peers.empty())
+            j[f.kind == sim::Fault::Kind::ConsumerStop ? "groups" : "peers"] = names(f.peers);
         if (f.instance >= 0) j["instance"] = f.instance;
         events.push_back(std::move(j));
     }
@@ -133,6 +134,8 @@ std::vector<std::string> RunRecorder::columns() const {
             for (const char* col : {".primary", ".stale_reads", ".lost_writes"})
                 cols.push_back(c.id + col);
         for (const auto& name : sim_.component(sim::Index(i)).seriesNames())
+            cols.push_back(c.id + "." + name);
+        for (const auto& name : sim_.component(sim::Index(i)).gaugeNames())
             cols.push_back(c.id + "." + name);
         if (c.type == "service") cols.push_back(c.id + ".instances");
     }
@@ -197,6 +200,8 @@ std::vector<double> RunRecorder::sample() {
         for (std::size_t k = 0; k < totals.size(); ++k)
             row.push_back(double(totals[k] - seriesAtLastSample_[i][k]));
         seriesAtLastSample_[i] = std::move(totals);
+        for (double level : comp.gauges())
+            row.push_back(level);
         if (const auto* station = scalable(spec, comp)) {
             const auto& log = station->instanceLog();
             const double from = atLastSample_[i].time;

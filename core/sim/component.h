@@ -47,6 +47,10 @@ public:
     /// A crash fault on one instance (0-based) begins or ends; components without instances
     /// ignore it.
     virtual void setInstanceDown(int /*instance*/, bool /*down*/) {}
+    /// A consumer-stop fault begins or ends for these consumer groups (named by the component
+    /// each consumes for; empty: all of them). Components without consumers ignore it.
+    virtual void stopConsumers(Simulation&, const std::vector<Index>& /*groups*/,
+                               bool /*stopped*/) {}
 
     /// Parallel servers (for utilisation); 0 for components that do no queued work.
     virtual int workers() const { return 0; }
@@ -56,6 +60,10 @@ public:
     /// columns `<id>.<name>`: their names, and their values in the same order.
     virtual std::vector<std::string> seriesNames() const { return {}; }
     virtual std::vector<std::uint64_t> seriesTotals() const { return {}; }
+    /// Type-specific levels (a queue's backlog), charted as they stand at the end of each
+    /// interval as columns `<id>.<name>`: their names, and their values in the same order.
+    virtual std::vector<std::string> gaugeNames() const { return {}; }
+    virtual std::vector<double> gauges() const { return {}; }
 
     const std::string& id() const { return id_; }
     Index index() const { return index_; }

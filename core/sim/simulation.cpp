@@ -312,6 +312,9 @@ void Simulation::applyFault(Index id, bool starting) {
         case Fault::Kind::CacheFlush:
             if (starting) components_[target]->flush(*this);
             break;
+        case Fault::Kind::ConsumerStop:
+            components_[target]->stopConsumers(*this, fault.peers, starting);
+            break;
         case Fault::Kind::Partition:
         case Fault::Kind::PacketLoss:
             break; // between components, not in them: handled above

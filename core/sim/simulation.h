@@ -55,10 +55,12 @@ struct Link {
 
 /// A fault from the scenario's schedule, applied to its targets between `start` and `end`.
 struct Fault {
-    enum class Kind { Crash, Slow, Errors, Partition, CacheFlush, PacketLoss };
+    enum class Kind { Crash, Slow, Errors, Partition, CacheFlush, PacketLoss, ConsumerStop };
     Kind kind = Kind::Crash;
     std::vector<Index> targets;
-    std::vector<Index> peers; ///< partition, packet loss: the other side
+    /// partition, packet loss: the other side; consumer stop: the groups stopped (the
+    /// components they consume for; empty: every group of the target queues)
+    std::vector<Index> peers;
     Time start = 0;
     Time end = std::numeric_limits<Time>::infinity();
     double factor = 1;    ///< slow: service times multiplied by this

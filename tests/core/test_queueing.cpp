@@ -1,29 +1,20 @@
 // The engine against queueing theory: M/M/1, M/M/c (Erlang C), M/D/1 (Pollaczek–Khinchine),
 // Erlang B loss, Little's law. Fixed seeds; runs long enough that three standard errors sit
 // inside the tolerances (means 2%, p95/p99 5%).
+#include "support/expect_close.h"
 #include "support/scenario_runs.h"
 #include "theory/queueing_theory.h"
 
 #include <QTest>
 
 using namespace sdlab;
+using test::expectClose;
 using test::Json;
 
 namespace {
 
 constexpr double kMeanTolerance = 0.02;
 constexpr double kQuantileTolerance = 0.05;
-
-void expectClose(const char* what, double measured, double expected, double tolerance) {
-    const double err = test::relativeError(measured, expected);
-    qInfo("%-22s measured %10.4f  theory %10.4f  error %5.2f%%", what, measured, expected,
-          100 * err);
-    QVERIFY2(err <= tolerance, qPrintable(QString("%1: measured %2, theory %3 (error %4%)")
-                                              .arg(what)
-                                              .arg(measured)
-                                              .arg(expected)
-                                              .arg(100 * err)));
-}
 
 /// Little's law L = λW for every component with traffic: mean number inside equals
 /// throughput times mean time inside.

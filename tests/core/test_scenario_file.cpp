@@ -131,6 +131,26 @@ QString withFaults(const QString& faults) {
         .arg(faults);
 }
 
+/// Clients → api → a message queue "orders" (with these fields) → consumer "worker", and these
+/// faults.
+QString withQueue(const QString& fields, const QString& faults = "") {
+    return QString(R"({
+  "components": [
+    { "id": "clients", "type": "client" },
+    { "id": "api", "type": "service" },
+    { "id": "orders", "type": "message_queue"%1 },
+    { "id": "worker", "type": "service" }
+  ],
+  "links": [
+    { "from": "clients", "to": "api" },
+    { "from": "api", "to": "orders" },
+    { "from": "orders", "to": "worker" }
+  ],
+  "faults": [%2]
+})")
+        .arg(fields, faults);
+}
+
 QString examplesDir() {
     return QStringLiteral(SDLAB_EXAMPLES_DIR);
 }
@@ -443,6 +463,32 @@ private slots:
             << withFaults(R"(    { "kind": "crash", "target": "db", "instance": @0 })")
             << "faults[0].instance"
             << "only a service's instances" << 1;
+        QTest::newRow("queue: consumer_stop of a service")
+            << withQueue("", R"({ "kind": "consumer_stop", "target": @"api" })")
+            << "faults[0].target"
+            << "only a message_queue's consumers can stop" << 5;
+        QTest::newRow("queue: consumer_stop of a group it does not feed")
+            << withQueue("", R"({ "kind": "consumer_stop", "target": "orders", "group": @"api" })")
+            << "faults[0].group"
+            << "'api' is not a consumer group of 'orders'" << 5;
+        QTest::newRow("queue: group on a crash")
+            << withQueue("", R"({ "kind": "crash", "target": "orders", "group": @"worker" })")
+            << "faults[0].group"
+            << "only a consumer_stop names a consumer group" << 8;
+        QTest::newRow("queue: group of an unknown component")
+            << withQueue("",
+                         R"({ "kind": "consumer_stop", "target": "orders", "group": @"nobody" })")
+            << "faults[0].group"
+            << "expected the id of a component" << 8;
+        QTest::newRow("queue: zero max_backlog")
+            << withQueue(R"(, "max_backlog": @0)") << "components[2].max_backlog"
+            << "-1 (unbounded) or at least 1" << 1;
+        QTest::newRow("queue: no partitions")
+            << withQueue(R"(, "partitions": @0)") << "components[2].partitions"
+            << "" << 1;
+        QTest::newRow("queue: unknown overflow")
+            << withQueue(R"(, "overflow": @"block")") << "components[2].overflow"
+            << "drop_oldest, reject_new" << 7;
         QTest::newRow("autoscaling max below min")
             << withApi(R"("autoscaling": { "min_instances": 4, "max_instances": @2 })")
             << "components[1].autoscaling.max_instances"

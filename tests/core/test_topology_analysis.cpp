@@ -52,6 +52,42 @@ private slots:
         QVERIFY(a.loops.empty());
     }
 
+    // A queue answers its producers once the message is stored: the consumers' availability
+    // does not count against the producers', and a consumer is no single point of failure.
+    void queueDecouplesProducersFromConsumers() {
+        Json s = test::scenario(10, 0);
+        test::addComponent(s, "users", "client", {});
+        test::addComponent(s, "api", "service", {{"availability", 0.99}});
+        test::addComponent(s, "orders", "message_queue", {{"availability", 0.995}});
+        test::addComponent(s, "worker", "service", {{"availability", 0.9}});
+        test::addComponent(s, "db", "database", {{"availability", 0.9}});
+        test::addLink(s, "users", "api");
+        test::addLink(s, "api", "orders");
+        test::addLink(s, "orders", "worker");
+        test::addLink(s, "worker", "db");
+        const auto a = analysis::analyzeTopology(parse(s));
+        QCOMPARE(ids(a.singlePointsOfFailure), QStringList({"api", "orders"}));
+        QVERIFY(a.unreachable.empty());
+        QVERIFY(std::abs(a.availability - 0.99 * 0.995) < 1e-12);
+        // The example: only the API (two replicas) and the queue count for the shoppers.
+        const auto example = analysis::analyzeTopology(
+            model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/async-orders.json"));
+        QCOMPARE(ids(example.singlePointsOfFailure), QStringList({"orders"}));
+    }
+
+    // A consumer that publishes back to its queue is a loop with a way out: the queue
+    // answers without waiting for it.
+    void queueLoopHasAWayOut() {
+        Json s = test::scenario(10, 0);
+        test::addComponent(s, "users", "client", {});
+        test::addComponent(s, "orders", "message_queue", {});
+        test::addComponent(s, "worker", "service", {});
+        test::addLink(s, "users", "orders");
+        test::addLink(s, "orders", "worker");
+        test::addLink(s, "worker", "orders");
+        QCOMPARE(analysis::analyzeTopology(parse(s)).loops.size(), std::size_t(1));
+    }
+
     void replicasRemoveASinglePointOfFailure() {
         Json s = test::scenario(10, 0);
         test::addComponent(s, "users", "client", {});

@@ -99,6 +99,10 @@ QString summary(const model::ComponentSpec& spec) {
     if (spec.type == "feed_service")
         return tr("fan-out %1")
             .arg(QString::fromStdString(p["strategy"].get<std::string>()).replace('_', ' '));
+    if (spec.type == "message_queue")
+        return tr("%1 partitions · %2 consumers")
+            .arg(p["partitions"].get<int>())
+            .arg(p["consumers"].get<int>());
     if (spec.type == "load_balancer")
         return QString::fromStdString(p["algorithm"].get<std::string>()).replace('_', ' ');
     return {};
