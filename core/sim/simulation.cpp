@@ -94,6 +94,7 @@ Index Simulation::startRequest(Index client, RequestKind kind, std::uint32_t key
     req.deadline = now_ + timeout;
     req.key = key;
     req.kind = kind;
+    req.client = client;
     const Index f = acquireFrame(r);
     Frame& root = frames_[f];
     root.component = client;
@@ -156,6 +157,19 @@ void Simulation::call(Index f, Index l) {
         arrive(child);
     else
         events_.push(now_ + delay, EventKind::Arrive, ln.to, child);
+}
+
+Index Simulation::fork(Index f) {
+    const Index b = acquireFrame(frames_[f].request);
+    const Frame& owner = frames_[f];
+    Frame& branch = frames_[b];
+    branch.component = owner.component;
+    branch.parent = f;
+    branch.arrived = now_;
+    branch.depth = owner.depth; // a branch is no hop: the call it makes is the owner's
+    branch.compensation = owner.compensation;
+    branch.branch = true;
+    return b;
 }
 
 void Simulation::arrive(Index f) {
