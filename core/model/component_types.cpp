@@ -192,8 +192,8 @@ std::vector<ComponentType> makeTypeTable() {
          "API gateway",
          "Edge",
          "The single entry point in front of the services: rate limits requests (429), "
-         "authenticates and processes them on its workers, answers reads from an optional "
-         "response cache, and routes the rest downstream by kind (links' `route`).",
+         "authenticates and processes them on its workers, can answer repeated reads itself "
+         "for a while, and routes the rest downstream by kind (links' `route`).",
          {integer("replicas", 1, 1, 1000, "instances",
                   "Identical instances; requests go to them in turn."),
           integer("workers", 8, 1, 1e5, "workers", "Requests processed in parallel per instance."),
