@@ -92,16 +92,17 @@ void Station::onFaultsChanged(sim::Simulation& sim) {
 }
 
 void Station::callNextOrRespond(sim::Simulation& sim, sim::Index frame, bool lastOk) {
-    if (advanceCalls(sim, frame, lastOk)) sim.respond(frame, lastOk);
-}
-
-bool Station::advanceCalls(sim::Simulation& sim, sim::Index& frame, bool& ok) {
-    if (config_.parallelCalls) return fanOutOrJoin(sim, frame, ok);
+    if (shapedCalls_) { // routes or a fan-out: out of line, so that this stays small
+        callShaped(sim, frame, lastOk);
+        return;
+    }
     sim::Frame& f = sim.frame(frame);
-    const std::vector<sim::Index>& links = routed_ ? callsFor(sim, frame) : outLinks();
-    if (!ok || f.step >= links.size()) return true;
-    sim.call(frame, links[f.step++]);
-    return false;
+    if (!lastOk || f.step >= outLinks().size()) {
+        sim.respond(frame, lastOk);
+        return;
+    }
+    const sim::Index link = outLinks()[f.step++];
+    sim.call(frame, link);
 }
 
 void Service::afterLocalWork(sim::Simulation& sim, sim::Index frame) {

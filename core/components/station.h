@@ -90,6 +90,8 @@ private:
     void planCalls(const sim::Simulation& sim);
     const std::vector<sim::Index>& callsFor(const sim::Simulation& sim, sim::Index frame) const;
     bool fanOutOrJoin(sim::Simulation& sim, sim::Index& frame, bool& ok);
+    /// callNextOrRespond with routes or a fan-out.
+    void callShaped(sim::Simulation& sim, sim::Index frame, bool ok);
 
     // station_fleet.cpp
     void resize(sim::Simulation& sim, int count);
@@ -113,6 +115,9 @@ private:
     sim::Time nextEvaluation_ = -1; ///< evaluation timers for any other time are stale
     Reading lastReading_;
     bool routed_ = false; ///< some link carries reads or writes only: calls depend on the kind
+    /// Routed or parallel calls. Without them callNextOrRespond keeps its plain, inlinable
+    /// form: most stations have neither, and it runs on every hop.
+    bool shapedCalls_ = false;
     std::vector<sim::Index> readCalls_, writeCalls_; ///< (routed_) the links each kind takes
 };
 

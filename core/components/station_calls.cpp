@@ -1,5 +1,6 @@
-// Which downstream links a station calls for a request, and the parallel fan-out: one branch
-// frame per call, all started at once, joined when the last one answers.
+// Which downstream links a station calls for a request (routes by kind), one after another or
+// as a parallel fan-out: one branch frame per call, all started at once, joined when the last
+// one answers. (A station with neither takes callNextOrRespond's plain path in station.cpp.)
 #include "station.h"
 
 #include "sim/simulation.h"
@@ -16,11 +17,25 @@ void Station::planCalls(const sim::Simulation& sim) {
         if (route != sim::Link::Route::Writes) readCalls_.push_back(l);
         if (route != sim::Link::Route::Reads) writeCalls_.push_back(l);
     }
+    shapedCalls_ = routed_ || config_.parallelCalls;
 }
 
 const std::vector<sim::Index>& Station::callsFor(const sim::Simulation& sim,
                                                  sim::Index frame) const {
     return sim.writes(frame) ? writeCalls_ : readCalls_; // a compensation takes the write path
+}
+
+void Station::callShaped(sim::Simulation& sim, sim::Index frame, bool ok) {
+    if (advanceCalls(sim, frame, ok)) sim.respond(frame, ok);
+}
+
+bool Station::advanceCalls(sim::Simulation& sim, sim::Index& frame, bool& ok) {
+    if (config_.parallelCalls) return fanOutOrJoin(sim, frame, ok);
+    sim::Frame& f = sim.frame(frame);
+    const std::vector<sim::Index>& links = routed_ ? callsFor(sim, frame) : outLinks();
+    if (!ok || f.step >= links.size()) return true;
+    sim.call(frame, links[f.step++]);
+    return false;
 }
 
 bool Station::fanOutOrJoin(sim::Simulation& sim, sim::Index& frame, bool& ok) {

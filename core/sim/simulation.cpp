@@ -159,19 +159,6 @@ void Simulation::call(Index f, Index l) {
         events_.push(now_ + delay, EventKind::Arrive, ln.to, child);
 }
 
-Index Simulation::fork(Index f) {
-    const Index b = acquireFrame(frames_[f].request);
-    const Frame& owner = frames_[f];
-    Frame& branch = frames_[b];
-    branch.component = owner.component;
-    branch.parent = f;
-    branch.arrived = now_;
-    branch.depth = owner.depth; // a branch is no hop: the call it makes is the owner's
-    branch.compensation = owner.compensation;
-    branch.branch = true;
-    return b;
-}
-
 void Simulation::arrive(Index f) {
     frames_[f].arrived = now_;
     components_[frames_[f].component]->onArrive(*this, f);
