@@ -16,7 +16,13 @@ namespace sdlab::analysis {
 
 namespace {
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+/// Kinds of request, as bits: what a link carries (its `route`), what a client sends.
+constexpr unsigned kReads = 1, kWrites = 2, kBoth = kReads | kWrites;
+struct Carries {
+    unsigned kinds = kBoth;
+};
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    boost::no_property, Carries>;
 using Vertex = Graph::vertex_descriptor;
 
 /// Conditioning on more shared components than this would cost 2^n passes.
@@ -36,6 +42,18 @@ bool decouples(const model::ComponentSpec& c) {
     return c.type == "message_queue";
 }
 
+unsigned routeKinds(const model::LinkSpec& l) {
+    const std::string route = l.params.value("route", "all");
+    return route == "reads" ? kReads : route == "writes" ? kWrites : kBoth;
+}
+
+/// The kinds a client sends: its requests can all be served when both paths work, or the one
+/// path of a client that only reads or only writes.
+unsigned clientKinds(const model::ComponentSpec& c) {
+    const double readRatio = c.params.value("read_ratio", 0.5);
+    return (readRatio > 0 ? kReads : 0u) | (readRatio < 1 ? kWrites : 0u);
+}
+
 double upProbability(const model::ComponentSpec& c) {
     if (!c.params.contains("availability")) return 1.0;
     const double a = c.params["availability"].get<double>();
@@ -51,33 +69,51 @@ struct Model {
     std::vector<Vertex> childrenFirst; ///< reverse topological order
     std::vector<Vertex> clients;
     std::vector<std::size_t> groupOf; ///< replication group's first member, per component
+    std::vector<unsigned> kinds;      ///< per client (same order): the kinds it sends
 };
 
 std::size_t groupSize(const Model& m, std::size_t v) {
     return std::size_t(std::count(m.groupOf.begin(), m.groupOf.end(), m.groupOf[v]));
 }
 
-/// P(component works) for every component, given each one's probability of being up; exact
-/// when no two paths share a component whose probability is strictly between 0 and 1.
-std::vector<double> serveProbability(const Model& m, const std::vector<double>& up) {
+/// P(component serves requests of `kinds`) for every component, given each one's probability
+/// of being up; exact when no two paths share a component whose probability is strictly
+/// between 0 and 1. Only the links that carry those kinds count: a read-only client does not
+/// need the write store. A component needs every such link (a service's calls, sequential or
+/// parallel alike) or any one of them (a load balancer's or a client's alternatives).
+std::vector<double> serveProbability(const Model& m, const std::vector<double>& up,
+                                     unsigned kinds) {
     std::vector<double> works(boost::num_vertices(m.g), 0.0);
     for (Vertex v : m.childrenFirst) {
-        const auto [first, last] = boost::out_edges(v, m.g);
-        double combined = 1.0;
-        if (first == last || decouples(m.s.components[v])) {
-            combined = needsAny(m.s.components[v]) ? 0.0 : 1.0; // nothing to wait for
-        } else if (needsAny(m.s.components[v])) {
-            double allFail = 1.0;
-            for (auto e = first; e != last; ++e)
-                allFail *= 1.0 - works[boost::target(*e, m.g)];
-            combined = 1.0 - allFail;
-        } else {
-            for (auto e = first; e != last; ++e)
-                combined *= works[boost::target(*e, m.g)];
+        const bool any = needsAny(m.s.components[v]);
+        bool calls = false;
+        double allFail = 1.0, allWork = 1.0;
+        // A queue's consumers never hold up its producers: it waits for no link.
+        for (auto [e, last] = boost::out_edges(v, m.g);
+             e != last && !decouples(m.s.components[v]); ++e) {
+            if (!(m.g[*e].kinds & kinds)) continue;
+            calls = true;
+            allFail *= 1.0 - works[boost::target(*e, m.g)];
+            allWork *= works[boost::target(*e, m.g)];
         }
+        const double combined = !calls ? (any ? 0.0 : 1.0) // nothing to forward to
+                                : any  ? 1.0 - allFail
+                                       : allWork;
         works[v] = up[v] * combined;
     }
     return works;
+}
+
+/// Each client's probability of being served (in m.clients' order).
+std::vector<double> clientsServed(const Model& m, const std::vector<double>& up) {
+    std::vector<double> served(m.clients.size());
+    std::vector<double> byKinds[kBoth + 1];
+    for (std::size_t c = 0; c < m.clients.size(); ++c) {
+        auto& works = byKinds[m.kinds[c]];
+        if (works.empty()) works = serveProbability(m, up, m.kinds[c]);
+        served[c] = works[m.clients[c]];
+    }
+    return served;
 }
 
 /// Components reachable from any of `roots` (roots included).
@@ -131,9 +167,9 @@ double worstClientAvailability(const Model& m, const std::vector<bool>& reachabl
             weight *= isUp ? up[shared[i]] : 1.0 - up[shared[i]];
             fixed[shared[i]] = isUp ? 1.0 : 0.0;
         }
-        const auto works = serveProbability(m, fixed);
+        const auto served = clientsServed(m, fixed);
         for (std::size_t c = 0; c < m.clients.size(); ++c)
-            perClient[c] += weight * works[m.clients[c]];
+            perClient[c] += weight * served[c];
     }
     return *std::min_element(perClient.begin(), perClient.end());
 }
@@ -142,15 +178,19 @@ double worstClientAvailability(const Model& m, const std::vector<bool>& reachabl
 
 TopologyAnalysis analyzeTopology(const model::Scenario& s) {
     TopologyAnalysis out;
-    Model m{s, Graph(s.components.size()), {}, {}, model::replicationGroupOf(s)};
+    Model m{s, Graph(s.components.size()), {}, {}, model::replicationGroupOf(s), {}};
     // A replication group answers as one store (after a failover, through any member): calls
     // to a member are calls to the group, drawn as its first member.
     for (const auto& l : s.links) // an editor may ask mid-edit: skip links with a missing end
         if (const int from = s.indexOf(l.from), to = s.indexOf(l.to);
             from >= 0 && to >= 0 && !model::isReplicationLink(s, l))
-            boost::add_edge(Vertex(from), Vertex(m.groupOf[std::size_t(to)]), m.g);
+            boost::add_edge(Vertex(from), Vertex(m.groupOf[std::size_t(to)]),
+                            Carries{routeKinds(l)}, m.g);
     for (std::size_t i = 0; i < s.components.size(); ++i)
-        if (s.components[i].type == "client") m.clients.push_back(i);
+        if (s.components[i].type == "client") {
+            m.clients.push_back(i);
+            m.kinds.push_back(clientKinds(s.components[i]));
+        }
 
     auto reachable = reachableFrom(m, m.clients);
     for (std::size_t i = 0; i < s.components.size(); ++i)
@@ -162,23 +202,23 @@ TopologyAnalysis analyzeTopology(const model::Scenario& s) {
 
     boost::topological_sort(m.g, std::back_inserter(m.childrenFirst));
     std::vector<double> up(s.components.size(), 1.0);
-    const auto healthy = serveProbability(m, up);
+    const auto healthy = clientsServed(m, up);
     for (std::size_t v = 0; v < s.components.size(); ++v) {
         const auto& c = s.components[v];
         if (c.type == "client" || !reachable[v] || groupSize(m, v) > 1 ||
             (c.params.contains("replicas") && c.params["replicas"].get<int>() > 1))
             continue;
         up[v] = 0.0;
-        const auto broken = serveProbability(m, up);
+        const auto broken = clientsServed(m, up);
         up[v] = 1.0;
-        for (Vertex client : m.clients)
+        for (std::size_t client = 0; client < m.clients.size(); ++client)
             if (healthy[client] > 0 && broken[client] == 0) {
                 out.singlePointsOfFailure.push_back(c.id);
                 break;
             }
     }
-    for (Vertex client : m.clients)
-        if (healthy[client] == 0) out.unservedClients.push_back(s.components[client].id);
+    for (std::size_t client = 0; client < m.clients.size(); ++client)
+        if (healthy[client] == 0) out.unservedClients.push_back(s.components[m.clients[client]].id);
     if (out.unservedClients.empty())
         out.availability = worstClientAvailability(m, reachable, out.availabilityExact);
     return out;

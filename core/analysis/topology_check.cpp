@@ -29,7 +29,9 @@ Graph callGraph(const model::Scenario& s) {
 /// out.
 bool hasWayOut(const model::Scenario& s, std::size_t c, const std::vector<int>& scc) {
     const auto& type = s.components[c].type;
-    if (type == "cache" || type == "cdn" || type == "message_queue") return true;
+    if (type == "cache" || type == "cdn" || type == "message_queue" ||
+        (type == "api_gateway" && s.components[c].params.contains("cache")))
+        return true;
     if (type != "load_balancer" && type != "service_registry") return false;
     for (const auto& l : s.links)
         if (l.from == s.components[c].id && scc[std::size_t(s.indexOf(l.to))] != scc[c])
@@ -96,6 +98,15 @@ void checkTopology(const model::Scenario& s) {
             throw model::ScenarioError("links[" + std::to_string(i) + "].to",
                                        "'" + l.to + "' is a " + to->name +
                                            ": it sends requests and receives none");
+    }
+    for (std::size_t i = 0; i < s.links.size(); ++i) {
+        const auto& from = s.components[std::size_t(s.indexOf(s.links[i].from))];
+        if (s.links[i].params.value("route", "all") != "all" && from.type != "service" &&
+            from.type != "api_gateway")
+            throw model::ScenarioError("links[" + std::to_string(i) + "].route",
+                                       "'" + from.id + "' is a " + from.type +
+                                           ": only a service or an API gateway sends reads and "
+                                           "writes different ways (use route \"all\")");
     }
     for (const auto& c : s.components) {
         const auto* type = model::findComponentType(c.type);

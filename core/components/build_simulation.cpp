@@ -1,6 +1,7 @@
 #include "build_simulation.h"
 
 #include "build_catalogue.h"
+#include "api_gateway.h"
 #include "cache.h"
 #include "client.h"
 #include "database.h"
@@ -38,6 +39,7 @@ Station::Config stationConfig(const Json& p, const char* workers, const char* re
     c.queueCapacity = p["queue_capacity"].get<long>();
     c.readTime = durationFromJson(p[readTime]);
     c.writeTime = durationFromJson(p[writeTime]);
+    c.parallelCalls = p.value("calls", "sequential") == "parallel";
     return c;
 }
 
@@ -66,6 +68,33 @@ policies::AutoscalingPolicy autoscalingPolicy(const Json& a) {
     return p;
 }
 
+std::unique_ptr<sim::Component> makeApiGateway(const model::Scenario& s,
+                                               const model::ComponentSpec& spec, sim::Index index,
+                                               sim::Rng rng) {
+    const Json& p = spec.params;
+    std::optional<policies::RateLimit> limit;
+    if (p.contains("rate_limit")) {
+        const Json& r = p["rate_limit"];
+        limit.emplace();
+        limit->algorithm = r["algorithm"] == "sliding_window"
+                               ? policies::RateLimit::Algorithm::SlidingWindow
+                               : policies::RateLimit::Algorithm::TokenBucket;
+        limit->perClient = r["scope"] == "per_client";
+        limit->capacity = r["capacity"].get<double>();
+        limit->refillPerSecond = r["refill_per_s"].get<double>();
+        limit->limit = r["limit"].get<std::uint32_t>();
+        limit->window = r["window_s"].get<double>();
+    }
+    std::unique_ptr<policies::CacheStore> cache;
+    if (p.contains("cache"))
+        cache = policies::makeCacheStore(policies::Eviction::Lru,
+                                         p["cache"]["capacity"].get<std::uint32_t>(), keySpace(s),
+                                         p["cache"]["ttl_s"].get<double>());
+    return std::make_unique<ApiGateway>(spec.id, index,
+                                        stationConfig(p, "workers", "service_time", "service_time"),
+                                        std::move(rng), limit, std::move(cache));
+}
+
 std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
                                               const model::ComponentSpec& spec, sim::Index index) {
     const Json& p = spec.params;
@@ -90,6 +119,7 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         if (p.contains("autoscaling")) c.autoscaling = autoscalingPolicy(p["autoscaling"]);
         return std::make_unique<Service>(spec.id, index, c, std::move(rng));
     }
+    if (spec.type == "api_gateway") return makeApiGateway(s, spec, index, std::move(rng));
     if (spec.type == "database") {
         Station::Config config = stationConfig(p, "connections", "read_time", "write_time");
         config.replicas = p["shards"].get<int>(); // one instance per shard
@@ -228,6 +258,9 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         link.weight = l.params["weight"].get<double>();
         link.replication = model::isReplicationLink(s, l);
         link.standby = l.params["routing"] == "standby";
+        link.route = l.params["route"] == "reads"    ? sim::Link::Route::Reads
+                     : l.params["route"] == "writes" ? sim::Link::Route::Writes
+                                                     : sim::Link::Route::All;
         link.rng = sim::makeStream(s.seed, "link:" + l.from + "->" + l.to);
         if (const double timeout = l.params["timeout_ms"].get<double>(); timeout > 0)
             link.timeout = timeout / 1000.0;

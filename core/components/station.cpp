@@ -110,6 +110,10 @@ void Station::onFaultsChanged(sim::Simulation& sim) {
 }
 
 void Station::callNextOrRespond(sim::Simulation& sim, sim::Index frame, bool lastOk) {
+    if (shapedCalls_) { // routes or a fan-out: out of line, so that this stays small
+        callShaped(sim, frame, lastOk);
+        return;
+    }
     sim::Frame& f = sim.frame(frame);
     if (!lastOk || f.step >= outLinks().size()) {
         sim.respond(frame, lastOk);

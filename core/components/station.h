@@ -31,6 +31,9 @@ public:
         /// Added to every request's work: an object store's size / bandwidth (zero elsewhere).
         sim::Distribution transferTime = sim::Distribution::deterministic(0);
         std::optional<policies::AutoscalingPolicy> autoscaling; ///< none: a fixed count
+        /// Downstream calls all at once (a fan-out answered when every branch has answered),
+        /// not one after another.
+        bool parallelCalls = false;
     };
     static constexpr int kMaxInstances = 1000;
 
@@ -66,9 +69,15 @@ public:
 protected:
     /// The request's own work here is finished; the subclass must answer or call on.
     virtual void afterLocalWork(sim::Simulation& sim, sim::Index frame) = 0;
-    /// Calls the downstream links one after another (frame.step counts them), then answers;
-    /// a failed call answers with the failure at once.
+    /// Calls the downstream links the request's kind takes (their `route`), then answers:
+    /// one after another (frame.step counts them; a failed call answers with the failure at
+    /// once), or all at once (parallelCalls; a failure answers once every branch has).
     void callNextOrRespond(sim::Simulation& sim, sim::Index frame, bool lastOk);
+    /// The same without the answer: starts the calls (frame: the request's, ok: true) or
+    /// goes on after one answered (frame: the caller's or a branch's, ok: how it ended).
+    /// Returns true when every call is done; frame and ok then name the request's frame and
+    /// whether all succeeded.
+    bool advanceCalls(sim::Simulation& sim, sim::Index& frame, bool& ok);
 
 private:
     struct Instance {
@@ -86,6 +95,14 @@ private:
         double time = 0, busyArea = 0, workerArea = 0, queueArea = 0;
     };
     void beginService(sim::Simulation& sim, Instance& instance, sim::Index frame);
+
+    // station_calls.cpp
+    /// Sorts the downstream links by the kinds of request they carry.
+    void planCalls(const sim::Simulation& sim);
+    const std::vector<sim::Index>& callsFor(const sim::Simulation& sim, sim::Index frame) const;
+    bool fanOutOrJoin(sim::Simulation& sim, sim::Index& frame, bool& ok);
+    /// callNextOrRespond with routes or a fan-out.
+    void callShaped(sim::Simulation& sim, sim::Index frame, bool ok);
 
     // station_fleet.cpp
     void resize(sim::Simulation& sim, int count);
@@ -110,6 +127,11 @@ private:
     Reading lastReading_;
     std::unique_ptr<policies::ShardRouter> shards_;
     std::vector<std::uint64_t> shardArrivals_;
+    bool routed_ = false; ///< some link carries reads or writes only: calls depend on the kind
+    /// Routed or parallel calls. Without them callNextOrRespond keeps its plain, inlinable
+    /// form: most stations have neither, and it runs on every hop.
+    bool shapedCalls_ = false;
+    std::vector<sim::Index> readCalls_, writeCalls_; ///< (routed_) the links each kind takes
 };
 
 /// An application service (or, with separate read/write times, a database): its own work,

@@ -20,6 +20,7 @@ double ratio(double a, double b) {
 } // namespace
 
 void Station::start(sim::Simulation& sim) {
+    planCalls(sim);
     if (!tracker_) return;
     const auto& p = tracker_->policy();
     resize(sim, std::clamp(config_.replicas, p.minInstances, p.maxInstances));

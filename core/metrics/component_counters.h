@@ -8,7 +8,7 @@
 namespace sdlab::metrics {
 
 /// Indexed by sim::Outcome (Ok is unused).
-inline constexpr int kFailureCauses = 9;
+inline constexpr int kFailureCauses = 10;
 
 /// A reading of a component's cumulative counters at one instant. Any window's figures (the
 /// measured run after warm-up, one chart interval) are the difference of two readings.

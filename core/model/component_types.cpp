@@ -34,6 +34,39 @@ ParamSpec autoscaling() {
                  "Off: scale-in protection; instances are added but never removed.")});
 }
 
+/// How a service or gateway calls its downstream links.
+ParamSpec callsParam() {
+    return choice("calls", {"sequential", "parallel"},
+                  "sequential: one downstream link after another, in link order; a failure "
+                  "answers at once. parallel: all at once (fan-out), answered when every call "
+                  "has answered, so it takes as long as the slowest; any failure fails the "
+                  "request, once all have answered.");
+}
+
+/// The gateway's limiter; absent means no limit.
+ParamSpec rateLimit() {
+    return optionalObject(
+        "rate_limit",
+        "Refuses requests over a rate with 429 (rate_limited) at once, before any work. Left "
+        "out: no limit.",
+        {choice("algorithm", {"token_bucket", "sliding_window"},
+                "token_bucket: bursts up to capacity, then refill_per_s on average. "
+                "sliding_window: at most `limit` requests in any window_s seconds (an exact "
+                "log of admission times, not the counter approximation)."),
+         choice("scope", {"global", "per_client"},
+                "global: one limit shared by all traffic; per_client: each client component "
+                "gets its own, so a noisy client cannot use up a quiet one's share."),
+         when(number("capacity", 100, 1, 1e7, "requests",
+                     "Tokens the bucket holds at most (the largest burst); it starts full."),
+              "algorithm=token_bucket"),
+         when(number("refill_per_s", 50, 1e-3, 1e7, "req/s", "Tokens added per second."),
+              "algorithm=token_bucket"),
+         when(integer("limit", 100, 1, 1e6, "requests", "Requests admitted per window at most."),
+              "algorithm=sliding_window"),
+         when(number("window_s", 1, 1e-3, 86400, "s", "Length of the sliding window."),
+              "algorithm=sliding_window")});
+}
+
 std::vector<ComponentType> makeTypeTable() {
     return {
         {"client",
@@ -75,7 +108,7 @@ std::vector<ComponentType> makeTypeTable() {
           queueCapacity(),
           durationParam("service_time", duration("exponential", 10),
                         "Own work per request, not counting downstream calls."),
-          autoscaling(), availability()},
+          callsParam(), autoscaling(), availability()},
          true,
          true,
          -1},
@@ -103,6 +136,32 @@ std::vector<ComponentType> makeTypeTable() {
                  "An ejected target is out this long, times the number of its ejections."),
           number("max_ejected_percent", 50, 0, 100, "%",
                  "Never eject more than this share of the targets at once."),
+          availability()},
+         true,
+         true,
+         -1},
+        {"api_gateway",
+         "API gateway",
+         "Edge",
+         "The single entry point in front of the services: rate limits requests (429), "
+         "authenticates and processes them on its workers, can answer repeated reads itself "
+         "for a while, and routes the rest downstream by kind (links' `route`).",
+         {integer("replicas", 1, 1, 1000, "instances",
+                  "Identical instances; requests go to them in turn."),
+          integer("workers", 8, 1, 1e5, "workers", "Requests processed in parallel per instance."),
+          queueCapacity(),
+          durationParam("service_time", duration("deterministic", 1),
+                        "Own work per request (authentication, validation, transformation), "
+                        "not counting downstream calls."),
+          callsParam(), rateLimit(),
+          optionalObject("cache",
+                         "Keeps read answers by key for ttl_s and answers repeats itself; a "
+                         "write through the gateway drops its key. Left out: no cache.",
+                         {integer("capacity", 1000, 1, 1e7, "entries",
+                                  "Answers held at most (least recently used leaves first)."),
+                          number("ttl_s", 10, 0, 1e7, "s",
+                                 "An answer is served for this long after it was stored "
+                                 "(0 = until evicted).")}),
           availability()},
          true,
          true,
@@ -308,6 +367,8 @@ std::vector<ComponentType> makeTypes() {
         {"client", "users traffic browser mobile load generator requests"},
         {"service", "app server backend api microservice web worker pod instance"},
         {"load_balancer", "lb nginx haproxy elb alb balancer proxy"},
+        {"api_gateway", "gateway kong apigee envoy ingress entry rate limit limiter throttle "
+                        "429 token bucket auth bff routing"},
         {"cache", "redis memcached in-memory kv"},
         {"database", "db sql postgres postgresql mysql mongodb store storage replica primary "
                      "failover replication"},
@@ -355,6 +416,9 @@ const std::vector<ParamSpec>& linkParams() {
         choice("routing", {"active", "standby"},
                "standby: a load balancer sends here only while no active target is healthy "
                "(active-passive failover, e.g. to a standby zone)."),
+        choice("route", {"all", "reads", "writes"},
+               "Which requests a service or gateway sends over this link: both kinds, or reads "
+               "or writes only (CQRS: writes to a write store, reads from a read store)."),
         integer("bulkhead", 0, 0, 1e6, "calls",
                 "Bulkhead: at most this many calls in flight over this link; more fail at once "
                 "(0 = no limit)."),

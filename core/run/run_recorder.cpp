@@ -22,12 +22,12 @@ double ratio(double a, double b) {
     return b > 0 ? a / b : 0.0;
 }
 
-/// The contract's causes; those this build cannot produce yet stay at 0.
+/// The contract's causes.
 Json errorsByCause(const metrics::CounterSnapshot& c) {
     auto count = [&](sim::Outcome o) { return c.failedBy[std::size_t(o)]; };
     return {{"timeout", count(sim::Outcome::Timeout)},
             {"breaker_open", count(sim::Outcome::BreakerOpen)},
-            {"rate_limited", 0},
+            {"rate_limited", count(sim::Outcome::RateLimited)},
             {"rejected", count(sim::Outcome::Rejected)},
             {"crashed", count(sim::Outcome::Crashed)},
             {"partitioned", count(sim::Outcome::Partitioned)},

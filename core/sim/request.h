@@ -23,9 +23,10 @@ enum class Outcome : std::uint8_t {
     BreakerOpen,  ///< the caller's circuit breaker refused to call
     Partitioned,  ///< the network between caller and callee was cut
     BulkheadFull, ///< the caller's bulkhead for that dependency was full
+    RateLimited,  ///< a rate limiter refused it (HTTP 429)
     Inherited     ///< (for respond(): pass on what the downstream call said)
 };
-inline constexpr int kOutcomeCount = 9; // Ok .. BulkheadFull
+inline constexpr int kOutcomeCount = 10; // Ok .. RateLimited
 
 /// One end-user request, from its client's send to the answer (or failure).
 struct Request {
@@ -33,10 +34,11 @@ struct Request {
     Time created = 0;
     Time deadline = std::numeric_limits<Time>::infinity();
     std::uint32_t key = 0;
+    std::uint32_t liveFrames = 0; ///< frames still working on it (some may be orphaned)
+    Index client = kNone;         ///< the client component that sent it (per-client limits)
     std::uint16_t attempt = 1;
     RequestKind kind = RequestKind::Read;
-    std::uint32_t liveFrames = 0; ///< frames still working on it (some may be orphaned)
-    bool finished = false;        ///< the client has its answer; freed with the last frame
+    bool finished = false; ///< the client has its answer; freed with the last frame
 };
 
 /// One component's part in serving a request. Calls nest: a frame's parent is its caller's
@@ -60,6 +62,9 @@ struct Frame {
     bool callTimedOut = false;
     /// A saga's compensation (undoing a step): callees do it as a write and pass the mark on.
     bool compensation = false;
+    /// One call of a parallel fan-out, made for the frame `parent` of the same component
+    /// (Simulation::fork); its answer goes to that component's onResponse.
+    bool branch = false;
     Time callStarted = 0; ///< when the pending call (attempt) began
 };
 

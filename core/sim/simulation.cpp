@@ -106,6 +106,7 @@ Index Simulation::startRequest(Index client, RequestKind kind, std::uint32_t key
     req.deadline = now_ + timeout;
     req.key = key;
     req.kind = kind;
+    req.client = client;
     const Index f = acquireFrame(r);
     Frame& root = frames_[f];
     root.component = client;

@@ -51,6 +51,10 @@ struct Link {
     std::unique_ptr<policies::CircuitBreaker> breaker; ///< none unless configured
     Rng rng;
     bool replication = false; ///< carries a replication stream, not calls
+    /// The requests a service or gateway sends over it: both kinds, or reads or writes only
+    /// (CQRS: writes to a write store, reads from a read store).
+    enum class Route : std::uint8_t { All, Reads, Writes };
+    Route route = Route::All;
 };
 
 /// A fault from the scenario's schedule, applied to its targets between `start` and `end`.
@@ -133,6 +137,11 @@ public:
     /// Answers `frame`'s caller; the frame is released. A failure carries `cause`, or, by
     /// default, the cause its own downstream call failed with.
     void respond(Index frame, bool ok, Outcome cause = Outcome::Inherited);
+    /// A branch of `frame`: a frame of the same component and request that makes one call of a
+    /// parallel fan-out, with that call's own timeout, retries and breaker. Its answer comes
+    /// to the component's onResponse(branch); the component then ends it with endBranch().
+    Index fork(Index frame);
+    void endBranch(Index branch) { releaseFrame(branch); }
 
     Frame& frame(Index f) { return frames_[f]; }
     const Request& requestOf(Index f) const { return requests_[frames_[f].request]; }

@@ -5,6 +5,7 @@
 #include "components/saga.h"
 #include "sim/simulation.h"
 #include "support/scenario_runs.h"
+#include "support/series_rows.h"
 
 #include <QTest>
 #include <cmath>
@@ -47,18 +48,6 @@ double ended(const Json& r) {
 double arrivals(const Json& r, const char* id) {
     return r["components"][id]["arrivals"].get<double>();
 }
-
-/// Keeps the time series of a run.
-struct Rows : run::SampleSink {
-    std::vector<std::string> columns;
-    std::vector<std::vector<double>> rows;
-    void begin(const std::vector<std::string>& c) override { columns = c; }
-    void row(const std::vector<double>& values) override { rows.push_back(values); }
-    double at(std::size_t row, const std::string& column) const {
-        const auto it = std::find(columns.begin(), columns.end(), column);
-        return it == columns.end() ? std::nan("") : rows[row][std::size_t(it - columns.begin())];
-    }
-};
 
 /// A step that logs each call it gets ("7.5 shipping", "10.0 undo inventory") and answers at
 /// once as its script says, one letter per call: o = OK, f = error, h = hang (never
@@ -316,7 +305,7 @@ private slots:
         Json s = checkout(200, 100, 0);
         s["faults"] = Json::array(
             {{{"kind", "crash"}, {"target", "shipping"}, {"at_s", 40}, {"duration_s", 20}}});
-        Rows series;
+        test::Rows series;
         const Json r = run::runScenario(model::parseScenario(s.dump()), &series);
         QCOMPARE(count(r, "stuck"), 0.0);
         QCOMPARE(count(r, "compensated"),

@@ -522,6 +522,38 @@ private slots:
         QTest::newRow("CDN edge with ttl eviction")
             << withApi(R"("eviction": @"ttl")", "cdn") << "components[1].eviction"
             << "expected one of lru, lfu, fifo" << 5;
+        QTest::newRow("gateway: unknown rate limit algorithm")
+            << withApi(R"("rate_limit": { "algorithm": @"leaky_bucket" })", "api_gateway")
+            << "components[1].rate_limit.algorithm"
+            << "expected one of token_bucket, sliding_window" << 14;
+        QTest::newRow("gateway: token bucket that never refills")
+            << withApi(R"("rate_limit": { "capacity": 10, "refill_per_s": @0 })", "api_gateway")
+            << "components[1].rate_limit.refill_per_s"
+            << "must be between" << 1;
+        QTest::newRow("gateway: sliding window of no requests")
+            << withApi(R"("rate_limit": { "algorithm": "sliding_window", "limit": @0 })",
+                       "api_gateway")
+            << "components[1].rate_limit.limit"
+            << "must be between 1 and" << 1;
+        QTest::newRow("gateway: cache field misspelt")
+            << withApi(R"("cache": { "capacity": 10, "tll_s": @5 })", "api_gateway")
+            << "components[1].cache.tll_s"
+            << "did you mean 'ttl_s'?" << 1;
+        QTest::newRow("service: unknown calls mode")
+            << withApi(R"("calls": @"fanout")") << "components[1].calls"
+            << "expected one of sequential, parallel" << 8;
+        QTest::newRow("link: unknown route") << withLinks(R"(    { "from": "clients", "to": "api" },
+    { "from": "api", "to": "db", "route": @"queries" })")
+                                             << "links[1].route"
+                                             << "expected one of all, reads, writes" << 9;
+        QTest::newRow("route on a load balancer's link")
+            << withParts(R"(    { "id": "clients", "type": "client" },
+    { "id": "lb", "type": "load_balancer" },
+    { "id": "api", "type": "service" })",
+                         R"(    { "from": "clients", "to": "lb" },
+    { "from": "lb", "to": "api", "route": @"reads" })")
+            << "links[1].route"
+            << "only a service or an API gateway" << 7;
         QTest::newRow("routing loop between two services") << QString(R"({
   "components": [
     { "id": "clients", "type": "client" },

@@ -185,6 +185,24 @@ private slots:
         QVERIFY(!users->isVisible());
     }
 
+    void hidesNestedFieldsThatDoNotApply() {
+        // A gateway's rate limit: the token bucket's fields, or the sliding window's.
+        const QString id = doc.addComponent(QStringLiteral("api_gateway"), {});
+        inspector->showComponents({id});
+        find<QCheckBox>("param_rate_limit_enabled")->click();
+        auto* capacity = find<QLineEdit>("param_rate_limit.capacity");
+        auto* limit = find<QLineEdit>("param_rate_limit.limit");
+        QVERIFY(capacity && limit);
+        QVERIFY(capacity->isVisible());
+        QVERIFY(!limit->isVisible());
+        pick(find<QComboBox>("param_rate_limit.algorithm"), QStringLiteral("sliding_window"));
+        QVERIFY(limit->isVisible());
+        QVERIFY(!capacity->isVisible());
+        doc.undoStack()->undo();
+        QVERIFY(capacity->isVisible());
+        QVERIFY(!limit->isVisible());
+    }
+
     void editsWorkersAndUndoRestoresTheField() {
         const QString id = doc.addComponent(QStringLiteral("service"), {});
         inspector->showComponents({id});

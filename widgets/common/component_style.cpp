@@ -103,6 +103,17 @@ QString summary(const model::ComponentSpec& spec) {
         return tr("%1 partitions · %2 consumers")
             .arg(p["partitions"].get<int>())
             .arg(p["consumers"].get<int>());
+    if (spec.type == "api_gateway") {
+        if (!p.contains("rate_limit"))
+            return tr("%1 workers · no limit").arg(p["workers"].get<int>());
+        const auto& limit = p["rate_limit"];
+        const QString rate = limit["algorithm"] == "sliding_window"
+                                 ? tr("%1 per %2 s")
+                                       .arg(limit["limit"].get<long>())
+                                       .arg(number(limit["window_s"].get<double>()))
+                                 : tr("%1 req/s").arg(number(limit["refill_per_s"].get<double>()));
+        return limit["scope"] == "per_client" ? tr("%1 per client").arg(rate) : rate;
+    }
     if (spec.type == "load_balancer")
         return QString::fromStdString(p["algorithm"].get<std::string>()).replace('_', ' ');
     return {};

@@ -81,7 +81,7 @@ ObjectEditor::ObjectEditor(const model::ParamSpec& spec, QWidget* parent)
         });
     }
     fieldsBox_ = new QWidget(group);
-    QFormLayout* form = createInspectorForm();
+    QFormLayout* form = form_ = createInspectorForm();
     form->setContentsMargins(0, 0, 0, 0);
     fieldsBox_->setLayout(form);
     layout->addWidget(fieldsBox_);
@@ -132,8 +132,14 @@ void ObjectEditor::setValues(const std::vector<model::Json>& values) {
     for (std::size_t f = 0; f < fields_.size(); ++f) {
         const std::string name = fieldName(fields_[f]);
         std::vector<model::Json> fieldValues;
-        for (const auto& v : values)
+        bool applies = values.empty();
+        for (const auto& v : values) {
             fieldValues.push_back(v.is_object() && v.contains(name) ? v[name] : fallback[name]);
+            applies =
+                applies || model::paramApplies(fields_[f]->spec(), v.is_object() ? v : fallback);
+        }
+        // Fields that matter for none of the items (a token bucket's sliding window) are hidden.
+        if (!fields_[f]->isEditing()) form_->setRowVisible(fields_[f], applies);
         // A refused field keeps its text and reason until its model value changes.
         if (fields_[f]->hasError() && fieldValues == shownFields_[f]) continue;
         shownFields_[f] = fieldValues;

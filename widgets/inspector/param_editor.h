@@ -7,6 +7,7 @@
 #include <vector>
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QVBoxLayout;
 
@@ -100,6 +101,7 @@ protected:
 private:
     QCheckBox* enabled_ = nullptr;
     QWidget* fieldsBox_ = nullptr;
+    QFormLayout* form_ = nullptr; ///< the fields' rows (hidden when they do not apply)
     std::vector<ParamEditor*> fields_;
     std::vector<std::vector<model::Json>> shownFields_; ///< per field: the values last shown
     ParamEditor* lastEdited_ = nullptr;                 ///< nullptr: the check box
