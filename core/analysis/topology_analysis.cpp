@@ -89,8 +89,8 @@ std::vector<double> serveProbability(const Model& m, const std::vector<double>& 
         bool calls = false;
         double allFail = 1.0, allWork = 1.0;
         // A queue's consumers never hold up its producers: it waits for no link.
-        for (auto [e, last] = boost::out_edges(v, m.g);
-             e != last && !decouples(m.s.components[v]); ++e) {
+        for (auto [e, last] = boost::out_edges(v, m.g); e != last && !decouples(m.s.components[v]);
+             ++e) {
             if (!(m.g[*e].kinds & kinds)) continue;
             calls = true;
             allFail *= 1.0 - works[boost::target(*e, m.g)];

@@ -1,7 +1,7 @@
 #include "build_simulation.h"
 
-#include "build_catalogue.h"
 #include "api_gateway.h"
+#include "build_catalogue.h"
 #include "cache.h"
 #include "client.h"
 #include "database.h"

@@ -133,8 +133,7 @@ private slots:
         test::addComponent(s, "standby", "database", {{"role", "replica"}});
         test::addLink(s, "db", "standby");
         const auto paired = analysis::analyzeTopology(model::parseScenario(s.dump()));
-        QVERIFY(std::find(paired.singlePointsOfFailure.begin(),
-                          paired.singlePointsOfFailure.end(),
+        QVERIFY(std::find(paired.singlePointsOfFailure.begin(), paired.singlePointsOfFailure.end(),
                           "db") == paired.singlePointsOfFailure.end());
     }
 };
