@@ -76,6 +76,30 @@ std::size_t groupSize(const Model& m, std::size_t v) {
     return std::size_t(std::count(m.groupOf.begin(), m.groupOf.end(), m.groupOf[v]));
 }
 
+/// A replication group (drawn as its first member) serves while enough members are up, with
+/// failover taken as instant: a CP group needs a quorum — half of them, rounded up, the
+/// failover manager breaking a tie — an AP group any one. P(at least k of n up), exactly.
+double groupUpProbability(const Model& m, std::size_t first, const std::vector<double>& up) {
+    std::vector<double> upCount = {1.0}; // upCount[j]: P(j of the members so far are up)
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < m.groupOf.size(); ++i) {
+        if (m.groupOf[i] != first) continue;
+        ++n;
+        std::vector<double> next(upCount.size() + 1, 0.0);
+        for (std::size_t j = 0; j < upCount.size(); ++j) {
+            next[j] += upCount[j] * (1.0 - up[i]);
+            next[j + 1] += upCount[j] * up[i];
+        }
+        upCount = std::move(next);
+    }
+    const bool cp = m.s.components[first].params.value("cap", "CP") == "CP";
+    const std::size_t k = cp ? (n + 1) / 2 : 1;
+    double p = 0;
+    for (std::size_t j = k; j <= n; ++j)
+        p += upCount[j];
+    return p;
+}
+
 /// P(component serves requests of `kinds`) for every component, given each one's probability
 /// of being up; exact when no two paths share a component whose probability is strictly
 /// between 0 and 1. Only the links that carry those kinds count: a read-only client does not
@@ -143,10 +167,11 @@ double worstClientAvailability(const Model& m, const std::vector<bool>& reachabl
     const std::size_t n = boost::num_vertices(m.g);
     std::vector<double> up(n);
     std::vector<Vertex> joins;
-    for (Vertex v = 0; v < n; ++v) {
+    for (Vertex v = 0; v < n; ++v)
         up[v] = upProbability(m.s.components[v]);
-        if (m.groupOf[v] != v) // the group is up while any member is (failover assumed instant)
-            up[m.groupOf[v]] = 1.0 - (1.0 - up[m.groupOf[v]]) * (1.0 - up[v]);
+    for (Vertex v = 0; v < n; ++v)
+        if (m.groupOf[v] == v && groupSize(m, v) > 1) up[v] = groupUpProbability(m, v, up);
+    for (Vertex v = 0; v < n; ++v) {
         std::size_t parents = 0;
         for (auto [e, end] = boost::in_edges(v, m.g); e != end; ++e)
             parents += reachable[boost::source(*e, m.g)];

@@ -89,12 +89,15 @@ std::vector<bool> ReplicationGroup::managerSide(const sim::Simulation& sim) cons
     Index chosen = kNone;
     for (Index m = 0; m < n && chosen == kNone; ++m)
         if (up(sim, m) && 2 * size[find(m)] > n) chosen = find(m);
-    // No majority (a tie, or most members down): the side with the newest primary, else the
-    // first member's — the manager acts as the tie-breaking witness.
+    // No majority. A tie (exactly half: a pair split or half of it down) goes to the side with
+    // the newest primary, else the first member's: the manager is the tie-breaking witness.
+    // With fewer than half, a CP group has no quorum anywhere and stops; an AP group carries
+    // on with whatever side is left.
+    auto eligible = [&](Index m) { return up(sim, m) && (!config_.cp || 2 * size[find(m)] == n); };
     for (Index m = 0; m < n && chosen == kNone; ++m)
-        if (up(sim, m) && members_[m].member.primary) chosen = find(m);
+        if (eligible(m) && members_[m].member.primary) chosen = find(m);
     for (Index m = 0; m < n && chosen == kNone; ++m)
-        if (up(sim, m)) chosen = find(m);
+        if (eligible(m)) chosen = find(m);
     std::vector<bool> side(n, false);
     for (Index m = 0; m < n; ++m)
         side[m] = chosen != kNone && up(sim, m) && find(m) == chosen;
@@ -125,7 +128,7 @@ Index ReplicationGroup::route(sim::Simulation& sim, Index at, Index frame, sim::
     const bool isWrite = sim.writes(frame);
     if (up(sim, m) && !isWrite) {
         if (config_.cp && !managerSide(sim)[m]) {
-            *why = sim::Outcome::Partitioned;
+            *why = cutOff(sim) ? sim::Outcome::Partitioned : sim::Outcome::Crashed;
             return kNone;
         }
         return at;
@@ -136,8 +139,16 @@ Index ReplicationGroup::route(sim::Simulation& sim, Index at, Index frame, sim::
     bool anyPrimaryUp = false;
     for (Index q = 0; q < members_.size(); ++q)
         anyPrimaryUp = anyPrimaryUp || (members_[q].member.primary && up(sim, q));
-    *why = anyPrimaryUp ? sim::Outcome::Partitioned : sim::Outcome::Crashed;
+    // A primary that is up but unusable is cut off, or (CP) without a quorum of live members.
+    *why = anyPrimaryUp && cutOff(sim) ? sim::Outcome::Partitioned : sim::Outcome::Crashed;
     return kNone;
+}
+
+bool ReplicationGroup::cutOff(const sim::Simulation& sim) const {
+    for (Index a = 0; a < members_.size(); ++a)
+        for (Index b = a + 1; b < members_.size(); ++b)
+            if (up(sim, a) && up(sim, b) && !reachable(sim, a, b)) return true;
+    return false;
 }
 
 double ReplicationGroup::lag(sim::Simulation& sim, Index from, Index to) {
@@ -300,8 +311,8 @@ void ReplicationGroup::rejudge(sim::Simulation& sim) {
         const Index origin = writes_[w].origin;
         if (!up(sim, origin))
             failed.emplace_back(w, sim::Outcome::Crashed);
-        else if (config_.cp && !majority[origin])
-            failed.emplace_back(w, sim::Outcome::Partitioned);
+        else if (config_.cp && !majority[origin]) // no quorum: cut off, or the others died
+            failed.emplace_back(w, cutOff(sim) ? sim::Outcome::Partitioned : sim::Outcome::Crashed);
     }
     for (Index m = 0; m < members_.size(); ++m) {
         MemberState& s = members_[m];

@@ -124,6 +124,8 @@ private:
     sim::Index memberOf(sim::Index component) const;
     bool up(const sim::Simulation& sim, sim::Index m) const;
     bool reachable(const sim::Simulation& sim, sim::Index a, sim::Index b) const;
+    /// Whether a partition separates any two live members.
+    bool cutOff(const sim::Simulation& sim) const;
     /// Members on the failover manager's side of any partition (empty if all are down).
     std::vector<bool> managerSide(const sim::Simulation& sim) const;
     sim::Index primaryReachableFrom(const sim::Simulation& sim, sim::Index caller,

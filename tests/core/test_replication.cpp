@@ -233,6 +233,43 @@ private slots:
         QVERIFY(staleRatio(r) > 5 * staleRatio(calm));
     }
 
+    void cpStopsWithoutAQuorumWhileApCarriesOn() {
+        // Zones b and c crash from 20 s to 40 s, leaving db-a (the primary) alone: a CP store
+        // has no majority and refuses everything, reads included; an AP store keeps serving.
+        auto run = [](const std::string& cap) {
+            Json s = threeZoneStore(cap, false, "quorum", 50, false);
+            s["faults"] = Json::array({{{"kind", "crash"},
+                                        {"target", Json::array({"db-b", "db-c"})},
+                                        {"at_s", 20},
+                                        {"duration_s", 20}}});
+            return test::run(s);
+        };
+        const Json cp = run("CP"), ap = run("AP");
+        // Zone a's 200 req/s for 20 s fail in CP (as crashed: no quorum), and zones b and c's
+        // requests fail in both (their database member is down).
+        const double zoneA = cp["components"]["users-a"]["failed"].get<double>();
+        QVERIFY2(std::abs(zoneA - 200 * 20) < 5 * std::sqrt(200 * 20.0),
+                 qPrintable(QString::number(zoneA)));
+        QCOMPARE(failedBy(cp, "partitioned"), 0.0);
+        QCOMPARE(ap["components"]["users-a"]["failed"].get<double>(), 0.0);
+        QCOMPARE(cp["replication_groups"][0]["failovers"].size(), std::size_t(0));
+    }
+
+    void quorumAvailabilityIsKOfN() {
+        // Three members at 0.99: a CP group needs two of them up, an AP group one.
+        for (const std::string cap : {"CP", "AP"}) {
+            Json s = threeZoneStore(cap, false, "quorum", 50, false);
+            for (auto& c : s["components"])
+                if (c["type"] != "client") c["availability"] = c["type"] == "database" ? 0.99 : 1.0;
+            const auto a = analysis::analyzeTopology(model::parseScenario(s.dump()));
+            const double p = 0.99;
+            const double twoOfThree = p * p * p + 3 * p * p * (1 - p);
+            const double oneOfThree = 1 - std::pow(1 - p, 3);
+            QVERIFY2(std::abs(a.availability - (cap == "CP" ? twoOfThree : oneOfThree)) < 1e-12,
+                     qPrintable(QString::number(a.availability, 'g', 15)));
+        }
+    }
+
     void apSplitBrainWithOnePrimaryReconcilesOnHeal() {
         const Json r = test::run(threeZoneStore("AP", false));
         const auto& g = r["replication_groups"][0];
