@@ -51,6 +51,8 @@ void LinkItem::setSpec(const model::LinkSpec& spec) {
     const auto& p = spec.params;
     if (const double weight = p["weight"].get<double>(); weight != 1)
         parts << QStringLiteral("w%1").arg(weight);
+    if (const std::string route = p.value("route", "all"); route != "all")
+        parts << QString::fromStdString(route); // "reads" / "writes": which kind takes it
     label_ = parts.join(QStringLiteral(" · "));
     // The resilience policies it carries: in the tooltip (they would crowd short links).
     QStringList policies;
