@@ -74,4 +74,31 @@ void Database::reportExtra(nlohmann::ordered_json& out,
     }
 }
 
+std::vector<std::string> Database::seriesNames() const {
+    std::vector<std::string> names;
+    for (std::size_t s = 0; s < shardArrivalsTotal().size(); ++s)
+        names.push_back("shard" + std::to_string(s) + ".arrivals");
+    return names;
+}
+
+std::vector<std::uint64_t> Database::seriesTotals() const {
+    return shardArrivalsTotal();
+}
+
+std::vector<std::string> Database::gaugeNames() const {
+    if (!group_) return {};
+    return {"replication_lag_ms"};
+}
+
+std::vector<double> Database::gauges() const {
+    if (!group_) return {};
+    const auto [sum, count] = group_->lagTotals(index());
+    const double mean = count > lagCountAtSample_
+                            ? (sum - lagSumAtSample_) / double(count - lagCountAtSample_)
+                            : 0.0;
+    lagSumAtSample_ = sum;
+    lagCountAtSample_ = count;
+    return {mean};
+}
+
 } // namespace sdlab::components

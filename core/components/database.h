@@ -23,10 +23,18 @@ public:
     void onFaultsChanged(sim::Simulation& sim) override;
     void reportExtra(nlohmann::ordered_json& out,
                      const metrics::CounterSnapshot& window) const override;
+    /// Per interval: each shard's arrivals (sharded), the mean replication lag (replicated).
+    std::vector<std::string> seriesNames() const override;
+    std::vector<std::uint64_t> seriesTotals() const override;
+    std::vector<std::string> gaugeNames() const override;
+    std::vector<double> gauges() const override;
 
 private:
     void afterLocalWork(sim::Simulation& sim, sim::Index frame) override;
     std::shared_ptr<ReplicationGroup> group_;
+    /// The lag totals at the last chart row, so that the gauge is the interval's mean.
+    mutable double lagSumAtSample_ = 0;
+    mutable std::uint64_t lagCountAtSample_ = 0;
 };
 
 } // namespace sdlab::components

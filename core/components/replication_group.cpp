@@ -57,6 +57,11 @@ Index ReplicationGroup::memberOf(Index component) const {
     return kNone;
 }
 
+std::pair<double, std::uint64_t> ReplicationGroup::lagTotals(Index component) const {
+    const MemberState& s = members_[memberOf(component)];
+    return {s.lagSumMs, s.lagCount};
+}
+
 bool ReplicationGroup::isPrimary(Index component) const {
     const Index m = memberOf(component);
     return m != kNone && members_[m].member.primary;
@@ -241,7 +246,10 @@ void ReplicationGroup::deliver(sim::Simulation& sim, Index msg) {
         return;
     }
     MemberState& to = members_[message.to];
-    if (sim.measuring()) to.lag.record((sim.now() - message.version.time) * 1000.0);
+    const double lagMs = (sim.now() - message.version.time) * 1000.0;
+    if (sim.measuring()) to.lag.record(lagMs);
+    to.lagSumMs += lagMs;
+    ++to.lagCount;
     Version& current = to.data[message.key];
     if (message.version.newerThan(current)) {
         // An acknowledged write of this member's, replaced by one written without seeing it.

@@ -74,6 +74,8 @@ public:
     void reportMember(sim::Index component, const metrics::CounterSnapshot& window,
                       nlohmann::ordered_json& out) const;
     bool isPrimary(sim::Index component) const;
+    /// Replication lag of every write the member applied, from time 0: sum (ms) and count.
+    std::pair<double, std::uint64_t> lagTotals(sim::Index component) const;
 
     struct Failover {
         double failedAt = 0, detectedAt = 0, promotedAt = 0;
@@ -101,6 +103,8 @@ private:
         std::unordered_map<std::uint32_t, Version> data;
         std::uint64_t applied = 0;
         metrics::LatencyHistogram lag; ///< measured window
+        double lagSumMs = 0;           ///< from time 0
+        std::uint64_t lagCount = 0;
     };
     enum class MessageState : std::uint8_t { InFlight, Stalled, Done };
     struct Message {

@@ -36,6 +36,7 @@ void Station::beginService(sim::Simulation& sim, Instance& instance, sim::Index 
 
 void Station::shardBy(std::unique_ptr<policies::ShardRouter> router) {
     shardArrivals_.assign(std::size_t(router->shards()), 0);
+    shardArrivalsTotal_ = shardArrivals_;
     shards_ = std::move(router);
 }
 
@@ -46,6 +47,7 @@ void Station::onArrive(sim::Simulation& sim, sim::Index frame) {
     sim::Index which = running == 1 ? routable_[0] : kUnchosen;
     if (shards_) {
         which = sim::Index(shards_->shardOf(sim.requestOf(frame).key));
+        ++shardArrivalsTotal_[which];
         if (sim.measuring()) ++shardArrivals_[which];
     } else if (which == kUnchosen) {
         which = routable_[nextInstance_++ % running];

@@ -61,8 +61,9 @@ public:
     /// Sharding: each request goes to the instance (shard) that holds its key, not in turn.
     void shardBy(std::unique_ptr<policies::ShardRouter> router);
     const policies::ShardRouter* shardRouter() const { return shards_.get(); }
-    /// Requests each shard received in the measured window.
+    /// Requests each shard received in the measured window, and from time 0.
     const std::vector<std::uint64_t>& shardArrivals() const { return shardArrivals_; }
+    const std::vector<std::uint64_t>& shardArrivalsTotal() const { return shardArrivalsTotal_; }
     int bootingInstances() const;
     const metrics::InstanceLog& instanceLog() const { return instanceLog_; }
 
@@ -126,7 +127,7 @@ private:
     sim::Time nextEvaluation_ = -1; ///< evaluation timers for any other time are stale
     Reading lastReading_;
     std::unique_ptr<policies::ShardRouter> shards_;
-    std::vector<std::uint64_t> shardArrivals_;
+    std::vector<std::uint64_t> shardArrivals_, shardArrivalsTotal_;
     bool routed_ = false; ///< some link carries reads or writes only: calls depend on the kind
     /// Routed or parallel calls. Without them callNextOrRespond keeps its plain, inlinable
     /// form: most stations have neither, and it runs on every hop.

@@ -127,7 +127,8 @@ std::vector<std::string> RunRecorder::columns() const {
     for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
         const auto& c = scenario_.components[i];
         if (c.type == "client") continue;
-        for (const char* col : {".arrivals", ".rejected", ".utilization", ".queue_length"})
+        for (const char* col :
+             {".arrivals", ".rejected", ".failed", ".utilization", ".queue_length"})
             cols.push_back(c.id + col);
         if (isCache(c)) cols.push_back(c.id + ".hit_ratio");
         if (replicationGroup(sim::Index(i)))
@@ -188,6 +189,7 @@ std::vector<double> RunRecorder::sample() {
         const sim::Component& comp = sim_.component(sim::Index(i));
         row.push_back(double(d.arrivals));
         row.push_back(double(d.rejected));
+        row.push_back(double(d.failed));
         row.push_back(utilization(d, comp.workers()));
         row.push_back(ratio(d.queueArea, d.time));
         if (isCache(spec)) row.push_back(ratio(double(d.readHits), double(d.reads)));
