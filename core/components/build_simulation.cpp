@@ -257,7 +257,7 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
         link.latency = durationFromJson(l.params["latency_ms"]);
         link.weight = l.params["weight"].get<double>();
         link.replication = model::isReplicationLink(s, l);
-        link.standby = l.params["routing"] == "standby";
+        link.standby = l.params["failover_role"] == "standby";
         link.route = l.params["route"] == "reads"    ? sim::Link::Route::Reads
                      : l.params["route"] == "writes" ? sim::Link::Route::Writes
                                                      : sim::Link::Route::All;

@@ -413,7 +413,7 @@ const std::vector<ParamSpec>& linkParams() {
          {},
          "One-way network delay: a number of ms, or a distribution."},
         number("weight", 1, 1e-6, 1e6, "", "Share of traffic (weighted balancing, clients)."),
-        choice("routing", {"active", "standby"},
+        choice("failover_role", {"active", "standby"},
                "standby: a load balancer sends here only while no active target is healthy "
                "(active-passive failover, e.g. to a standby zone)."),
         choice("route", {"all", "reads", "writes"},

@@ -405,7 +405,7 @@ private slots:
         for (const char* id : {"primary", "standby"})
             test::addComponent(s, id, "service", {{"service_time", test::deterministicMs(1)}});
         test::addLink(s, "lb", "primary");
-        test::addLink(s, "lb", "standby", {{"routing", "standby"}});
+        test::addLink(s, "lb", "standby", {{"failover_role", "standby"}});
         s["faults"] = Json::array(
             {{{"kind", "crash"}, {"target", "primary"}, {"at_s", 20.05}, {"duration_s", 20}}});
         const Json r = test::run(s);

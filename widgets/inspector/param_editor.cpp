@@ -68,6 +68,9 @@ ObjectEditor::ObjectEditor(const model::ParamSpec& spec, QWidget* parent)
     auto* group = new QGroupBox(paramTitle(spec), this);
     group->setObjectName(objectPrefix() + QStringLiteral("_group"));
     group->setToolTip(paramToolTip(spec));
+    // Only as tall as its rows: a switched-off object is one check box, not a tall empty box.
+    group->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* layout = new QVBoxLayout(group);
     layout->setSpacing(6);
     if (spec.defaultValue.is_null()) {
@@ -128,6 +131,10 @@ void ObjectEditor::setValues(const std::vector<model::Json>& values) {
         enabled_->setChecked(present);
     }
     fieldsBox_->setVisible(present || !enabled_);
+    // The form around it sizes rows by height-for-width, which counts hidden rows too: cap a
+    // switched-off object at its check box's height.
+    layout()->activate();
+    setMaximumHeight(fieldsBox_->isVisible() ? QWIDGETSIZE_MAX : layout()->sizeHint().height());
     const model::Json fallback = defaults();
     for (std::size_t f = 0; f < fields_.size(); ++f) {
         const std::string name = fieldName(fields_[f]);
