@@ -111,10 +111,44 @@ Index Simulation::startRequest(Index client, RequestKind kind, std::uint32_t key
     Frame& root = frames_[f];
     root.component = client;
     root.arrived = now_;
+    if (traceWanted_ && (traceClient_ == kNone || traceClient_ == client)) traceStart(f);
     return f;
 }
 
+void Simulation::traceNextRequest(Index client) {
+    traceWanted_ = true;
+    traceClient_ = client;
+}
+
+void Simulation::traceStart(Index rootFrame) {
+    traceWanted_ = false;
+    tracing_ = true;
+    trace_ = std::make_unique<RequestTrace>(requests_[frames_[rootFrame].request].id);
+    Span root;
+    root.component = frames_[rootFrame].component;
+    root.start = now_;
+    trace_->open(rootFrame, kNone, root);
+}
+
+void Simulation::traceArrive(Index f) {
+    const Frame& frame = frames_[f];
+    Span span;
+    span.component = frame.component;
+    span.link = frame.inLink;
+    span.attempt = frames_[frame.parent].callAttempt;
+    span.start = now_;
+    trace_->open(f, frame.parent, span);
+}
+
+void Simulation::traceRespond(Index f, bool ok, Outcome outcome) {
+    trace_->close(f, now_, ok, outcome);
+    if (trace_->complete()) tracing_ = false;
+}
+
 void Simulation::finishRequest(Index rootFrame) {
+    if (tracing_ && traced(rootFrame))
+        traceRespond(rootFrame, frames_[rootFrame].lastOutcome == Outcome::Ok,
+                     frames_[rootFrame].lastOutcome);
     // Orphaned work may still be going on downstream: the request lives until it ends.
     requests_[frames_[rootFrame].request].finished = true;
     releaseFrame(rootFrame);
@@ -173,6 +207,8 @@ void Simulation::call(Index f, Index l) {
 
 void Simulation::arrive(Index f) {
     frames_[f].arrived = now_;
+    if (tracing_ && traced(f)) [[unlikely]]
+        traceArrive(f);
     components_[frames_[f].component]->onArrive(*this, f);
 }
 
@@ -189,6 +225,8 @@ void Simulation::respond(Index f, bool ok, Outcome cause) {
         ++counters.failed;
         ++counters.failedBy[std::size_t(outcome)];
     }
+    if (tracing_ && traced(f)) [[unlikely]]
+        traceRespond(f, ok, outcome);
     releaseFrame(f);
     if (orphaned) { // the caller gave up on this answer long ago
         ++wastedAnswers_;
@@ -247,6 +285,7 @@ void Simulation::timeOut(Index child, std::uint32_t generation) {
     if (frames_.generation(child) != generation) return; // answered (or gone) in time
     Frame& late = frames_[child];
     late.orphaned = true; // it keeps working; its answer will be wasted
+    if (tracing_ && traced(child)) trace_->abandon(child, now_);
     const Index parent = late.parent;
     frames_[parent].lastOutcome = Outcome::Timeout;
     frames_[parent].callTimedOut = true;

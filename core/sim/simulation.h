@@ -5,6 +5,7 @@
 #include "event_calendar.h"
 #include "policies/circuit_breaker.h"
 #include "request.h"
+#include "request_trace.h"
 #include "slot_pool.h"
 
 #include <limits>
@@ -161,6 +162,10 @@ public:
     /// Answers that arrived after their caller had stopped waiting (work done for nothing).
     std::uint64_t wastedAnswers() const { return wastedAnswers_; }
     std::uint64_t retries() const { return retries_; }
+    /// Follows the next request that `client` (any client: kNone) starts, span by span.
+    void traceNextRequest(Index client = kNone);
+    /// The request being followed, or the last one followed (null before any).
+    const RequestTrace* trace() const { return trace_.get(); }
     /// Whether a partition in force cuts `from` off from `to`.
     bool partitioned(Index from, Index to) const;
 
@@ -208,6 +213,16 @@ private:
     std::vector<Fault> faults_;
     std::vector<Index> partitions_; ///< partitions in force (indexes into faults_)
     std::vector<FaultEvent> faultLog_;
+    // Tracing one request: off the hot path unless asked for (one test of `tracing_`).
+    bool traceWanted_ = false, tracing_ = false;
+    Index traceClient_ = kNone;
+    std::unique_ptr<RequestTrace> trace_;
+    bool traced(Index frame) const {
+        return requests_[frames_[frame].request].id == trace_->requestId();
+    }
+    void traceStart(Index rootFrame);
+    void traceArrive(Index frame);
+    void traceRespond(Index frame, bool ok, Outcome outcome);
     std::uint64_t wastedAnswers_ = 0;
     std::uint64_t retries_ = 0;
 };

@@ -14,6 +14,7 @@ Index Simulation::fork(Index f) {
     branch.depth = owner.depth; // a branch is no hop: the call it makes is the owner's
     branch.compensation = owner.compensation;
     branch.branch = true;
+    if (tracing_ && traced(b)) trace_->alias(b, f); // its calls belong to the owner's span
     return b;
 }
 
