@@ -1,6 +1,7 @@
 #include "run_command.h"
 
 #include "analysis/topology_analysis.h"
+#include "cli_common.h"
 #include "model/scenario_error.h"
 #include "model/scenario_json.h"
 #include "run/file_output.h"
@@ -16,19 +17,6 @@
 #include <iostream>
 
 namespace sdlab::cli {
-
-namespace {
-
-/// Prints the message as one line, whatever the file name or the file's strings hold.
-int badInput(QString message) {
-    for (qsizetype i = 0; i < message.size(); ++i)
-        if (message[i].unicode() < 0x20 || message[i].unicode() == 0x7f)
-            message.replace(i, 1, QString("\\x%1").arg(message[i].unicode(), 2, 16, QChar('0')));
-    QTextStream(stderr) << "sdlab: error: " << message << "\n";
-    return 2;
-}
-
-} // namespace
 
 int runCommand(const QStringList& arguments) {
     QCommandLineParser parser;
@@ -51,11 +39,7 @@ int runCommand(const QStringList& arguments) {
     const QString file = files.front();
 
     model::Scenario scenario;
-    try {
-        scenario = model::loadScenarioFile(file.toStdString());
-    } catch (const model::ScenarioError& e) {
-        return badInput(QString::fromStdString(e.describe(file.toStdString())));
-    }
+    if (!loadScenarioForCommand(file, scenario)) return 2;
     if (parser.isSet(seedOption)) {
         bool ok = false;
         scenario.seed = parser.value(seedOption).toULongLong(&ok);

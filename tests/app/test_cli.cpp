@@ -310,6 +310,36 @@ private slots:
         QVERIFY(!QFileInfo::exists(QDir(out).filePath("metrics.json")));
     }
 
+    void sweepFindsTheKnee() {
+        // M/M/1 with capacity 100/s (single-server.json), load 10 → 98/s: throughput follows
+        // the load, p99 latency takes off near saturation and the knee is marked there.
+        QTemporaryDir dir;
+        const QString out = dir.filePath("sweep");
+        const Result r =
+            runSdlab({"sweep", example("single-server.json"), "--param", "clients.clients.rps",
+                      "--from", "10", "--to", "98", "--steps", "12", "--out", out});
+        QVERIFY2(!r.crashed && r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(r.out.contains("<- knee"));
+        const auto sweep = Json::parse(readAll(QDir(out).filePath("sweep.json")).toStdString());
+        const auto& points = sweep["points"];
+        QCOMPARE(points.size(), std::size_t(12));
+        for (const auto& p : points)
+            QVERIFY(std::abs(p["throughput_rps"].get<double>() - p["value"].get<double>()) <
+                    0.03 * p["value"].get<double>());
+        QVERIFY(points[11]["latency_ms"]["p99"].get<double>() >
+                10 * points[0]["latency_ms"]["p99"].get<double>());
+        const double knee = sweep["knee"].get<double>();
+        QVERIFY2(knee >= 70 && knee <= 95, qPrintable(QString::number(knee)));
+        QCOMPARE(readAll(QDir(out).filePath("sweep.csv")).count('\n'), 13);
+        // A parameter the design does not have is refused by name, nothing written.
+        const Result bad =
+            runSdlab({"sweep", example("single-server.json"), "--param", "clients.nobody.rps",
+                      "--from", "1", "--to", "2", "--out", dir.filePath("bad")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--param") && bad.err.contains("nobody"), qPrintable(bad.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("bad/sweep.json")));
+    }
+
     void unreadableFile_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("folder");
