@@ -323,10 +323,9 @@ Scenario readRoot(const Json& root) {
 
 } // namespace
 
-Scenario parseScenario(std::string_view text) {
-    Json root;
+Json parseJsonText(std::string_view text) {
     try {
-        root = Json::parse(text.begin(), text.end());
+        return Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error& e) {
         // nlohmann reports a byte offset one past the offending character.
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
@@ -345,6 +344,10 @@ Scenario parseScenario(std::string_view text) {
         what = what.substr(what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2);
         throw ScenarioError("", "JSON error: " + what, line, column);
     }
+}
+
+Scenario parseScenario(std::string_view text) {
+    const Json root = parseJsonText(text);
     const JsonLocator locator(text);
     try {
         if (locator.tooDeep())
@@ -359,15 +362,19 @@ Scenario parseScenario(std::string_view text) {
     }
 }
 
-Scenario loadScenarioFile(const std::string& fileName) {
+std::string readTextFile(const std::string& fileName) {
     std::error_code ec;
     if (std::filesystem::is_directory(fileName, ec))
-        throw ScenarioError("", "is a folder, not a scenario file");
+        throw ScenarioError("", "is a folder, not a file");
     std::ifstream in(fileName, std::ios::binary);
     if (!in) throw ScenarioError("", "cannot open the file");
     std::ostringstream text;
     text << in.rdbuf();
-    return parseScenario(text.str());
+    return text.str();
+}
+
+Scenario loadScenarioFile(const std::string& fileName) {
+    return parseScenario(readTextFile(fileName));
 }
 
 std::string serializeScenario(const Scenario& s) {

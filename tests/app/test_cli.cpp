@@ -340,6 +340,30 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath("bad/sweep.json")));
     }
 
+    void lessonCheckGradesDesigns() {
+        // A teacher grading submissions: the exercise's naive design fails (exit 1) and says
+        // why; the reference passes (exit 0); a lesson that is not one is bad input (exit 2).
+        const QString lesson = QStringLiteral(SDLAB_LESSONS_DIR "/url-shortener/lesson.json");
+        const Result naive = runSdlab(
+            {"lesson", "check", lesson, SDLAB_LESSONS_DIR "/url-shortener/naive.json", "--json"});
+        QVERIFY2(!naive.crashed && naive.exitCode == 1, qPrintable(describe(naive)));
+        const Json n = Json::parse(naive.out.toStdString());
+        QCOMPARE(n["passed"].get<bool>(), false);
+        QCOMPARE(n["lesson"].get<std::string>(), std::string("url-shortener"));
+        bool saysWhy = false;
+        for (const auto& c : n["checks"])
+            saysWhy = saysWhy || (!c["passed"].get<bool>() && c["message"].get<std::string>().find(
+                                                                  "needs") != std::string::npos);
+        QVERIFY(saysWhy);
+        const Result good = runSdlab(
+            {"lesson", "check", lesson, SDLAB_LESSONS_DIR "/url-shortener/reference.json"});
+        QVERIFY2(!good.crashed && good.exitCode == 0, qPrintable(describe(good)));
+        QVERIFY(good.out.contains("PASSED"));
+        const Result bad = runSdlab({"lesson", "check", example("single-server.json")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.startsWith("sdlab: error: ") && oneLine(bad.err), qPrintable(bad.err));
+    }
+
     void unreadableFile_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("folder");
