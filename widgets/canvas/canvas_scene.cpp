@@ -292,10 +292,15 @@ void CanvasScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
         clearSelection();
         item->setSelected(true);
     }
-    if (contextActions_.isEmpty()) return;
-    QMenu menu;
-    menu.addActions(contextActions_);
-    menu.exec(event->screenPos());
+    const auto menu = contextMenuFor(item);
+    if (!menu->isEmpty()) menu->exec(event->screenPos());
+}
+
+std::unique_ptr<QMenu> CanvasScene::contextMenuFor(QGraphicsItem* item) {
+    auto menu = std::make_unique<QMenu>();
+    menu->addActions(contextActions_);
+    emit contextMenuAboutToShow(menu.get(), item);
+    return menu;
 }
 
 void CanvasScene::setPlainBackground(bool plain, bool transparent) {
