@@ -1,0 +1,172 @@
+// A live run on the canvas: a crash chosen from the real context menu reaches the core, the
+// card and the fault timeline, and a restart undoes it; the breaker badge follows the core's
+// breaker; the utilisation a card shows is the core's figure for the interval.
+#include "canvas/canvas_scene.h"
+#include "canvas/canvas_view.h"
+#include "canvas/component_item.h"
+#include "canvas/link_item.h"
+#include "common/resources.h"
+#include "document/document.h"
+#include "gui/theme.h"
+#include "model/scenario_json.h"
+#include "run/breaker_badge_item.h"
+#include "run/fault_actions.h"
+#include "run/fault_timeline.h"
+#include "run/live_overlay.h"
+#include "run/live_run_controller.h"
+#include "run/node_overlay_item.h"
+
+#include <QDir>
+#include <QMenu>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace sdlab;
+
+namespace {
+
+const QString kDrill = QStringLiteral(SDLAB_EXAMPLES_DIR "/outage-drill.json");
+
+/// The editor's canvas with a run of its document loaded and every live view attached.
+struct LiveCanvas {
+    widgets::Document doc;
+    widgets::CanvasScene scene{&doc};
+    widgets::CanvasView view{&scene};
+    widgets::LiveRunController run;
+    widgets::LiveOverlay overlay{&scene};
+    widgets::FaultActions faults{&scene, &run};
+    widgets::FaultTimeline timeline;
+
+    LiveCanvas() {
+        QString error;
+        QVERIFY2(doc.open(kDrill, &error), qPrintable(error));
+        run.load(doc.scenario());
+        overlay.attach(&run);
+        view.setFooter(&timeline);
+        timeline.attach(&run);
+        view.resize(1200, 700);
+    }
+    sim::Simulation& sim() { return run.run()->simulation(); }
+    sim::Index index(const char* id) { return sim::Index(run.scenario().indexOf(id)); }
+};
+
+/// Triggers the action called `text` (in a submenu too) of the real right-click menu on `item`.
+bool triggerMenu(widgets::CanvasScene& scene, QGraphicsItem* item, const QString& text) {
+    const auto menu = scene.contextMenuFor(item);
+    std::function<bool(QMenu*)> find = [&](QMenu* m) {
+        for (QAction* a : m->actions()) {
+            if (a->menu() && find(a->menu())) return true;
+            if (a->text() == text && a->isEnabled()) {
+                a->trigger();
+                return true;
+            }
+        }
+        return false;
+    };
+    return find(menu.get());
+}
+
+} // namespace
+
+class TestLiveOverlay : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { widgets::initResources(); }
+
+    void crashFromTheMenuShowsEverywhereAndRestartClearsIt() {
+        LiveCanvas c;
+        c.run.runTo(5);
+        c.overlay.refresh();
+        auto* card = c.scene.componentItem("payments");
+        QVERIFY(c.overlay.nodeOverlay("payments"));
+        QVERIFY(!c.overlay.nodeOverlay("payments")->showsDown());
+        const int undoSteps = c.doc.undoStack()->count();
+
+        QVERIFY(triggerMenu(c.scene, card, "Crash"));
+        QVERIFY(c.sim().component(c.index("payments")).faults.down); // the core
+        c.overlay.refresh();
+        QVERIFY(c.overlay.nodeOverlay("payments")->showsDown());              // the card
+        QVERIFY(c.timeline.markTexts().filter("Crash payments").size() == 1); // the timeline
+        QVERIFY(c.timeline.markTexts().filter("Crash payments").first().contains("now"));
+        QCOMPARE(c.doc.undoStack()->count(), undoSteps); // a run-time event, not an edit
+
+        c.run.runTo(6);
+        QVERIFY(triggerMenu(c.scene, card, "Restart"));
+        QVERIFY(!c.sim().component(c.index("payments")).faults.down);
+        c.overlay.refresh();
+        QVERIFY(!c.overlay.nodeOverlay("payments")->showsDown());
+        const QString mark = c.timeline.markTexts().filter("Crash payments").first();
+        QVERIFY2(mark.contains("5.00 s – 6.00 s"), qPrintable(mark));
+        QVERIFY(!triggerMenu(c.scene, card, "Restart")); // nothing left to restart
+    }
+
+    void breakerBadgeFollowsTheCore() {
+        // The drill fails 60% of payments' calls from 60 s: the breakers open.
+        LiveCanvas c;
+        const auto& breaker = *c.sim().link(3).breaker; // links are in the scenario's order
+        QCOMPARE(c.run.scenario().links[3].from, std::string("api-a"));
+        bool sawOpen = false, sawHalfOpen = false;
+        for (double t = 1; t <= 100; t += 0.25) {
+            c.run.runTo(t);
+            c.overlay.refresh();
+            auto* badge = c.overlay.breakerBadge("api-a", "payments");
+            QVERIFY(badge);
+            QCOMPARE(badge->state(), breaker.state());
+            sawOpen |= breaker.state() == policies::CircuitBreaker::State::Open;
+            sawHalfOpen |= breaker.state() == policies::CircuitBreaker::State::HalfOpen;
+        }
+        QVERIFY(sawOpen);
+        QVERIFY(sawHalfOpen);
+        QVERIFY(!c.timeline.markTexts().filter("Breaker api-a → payments OPEN").isEmpty());
+    }
+
+    void utilisationIsTheCoresFigureForTheInterval() {
+        LiveCanvas c;
+        c.run.runTo(20);
+        c.overlay.refresh();
+        c.run.runTo(21); // the chart row sampled at 21 s covers [20, 21]
+        c.overlay.refresh();
+        const auto& columns = c.run.columns();
+        for (const char* id : {"api-a", "api-b", "payments"}) {
+            const auto col =
+                std::find(columns.begin(), columns.end(), std::string(id) + ".utilization");
+            QVERIFY(col != columns.end());
+            const double core = c.run.rows().back()[std::size_t(col - columns.begin())];
+            const double shown = c.overlay.nodeOverlay(id)->shownUtilisation();
+            qInfo("%s: utilisation shown %.6f, core %.6f", id, shown, core);
+            QVERIFY(core > 0);
+            QVERIFY(std::abs(shown - core) < 1e-9);
+        }
+    }
+
+    void overlaysGoWithTheRun() {
+        LiveCanvas c;
+        c.run.runTo(2);
+        c.overlay.refresh();
+        QVERIFY(c.overlay.nodeOverlay("lb"));
+        c.overlay.attach(nullptr);
+        QVERIFY(!c.overlay.nodeOverlay("lb"));
+        QVERIFY(!c.overlay.breakerBadge("api-a", "payments"));
+    }
+
+    void screenshots() {
+        // SDLAB_SHOTS=<dir>: the docs' pictures of a drill mid-run, light and dark.
+        const QString dir = qEnvironmentVariable("SDLAB_SHOTS");
+        if (dir.isEmpty()) QSKIP("set SDLAB_SHOTS to a directory to save screenshots");
+        for (const auto theme : {gui::Theme::Light, gui::Theme::Dark}) {
+            gui::applyTheme(theme);
+            LiveCanvas c;
+            c.run.runTo(64);
+            QVERIFY(triggerMenu(c.scene, c.scene.componentItem("api-b"), "×5"));
+            c.run.runTo(65);
+            c.overlay.refresh();
+            c.view.show();
+            c.view.fitToContents();
+            QVERIFY(c.view.grab().save(
+                QDir(dir).filePath(QStringLiteral("live-run-%1.png").arg(gui::themeName(theme)))));
+        }
+    }
+};
+
+QTEST_MAIN(TestLiveOverlay)
+#include "test_live_overlay.moc"
