@@ -89,6 +89,12 @@ private slots:
         QVERIFY(c.timeline.markTexts().filter("Crash payments").size() == 1); // the timeline
         QVERIFY(c.timeline.markTexts().filter("Crash payments").first().contains("now"));
         QCOMPARE(c.doc.undoStack()->count(), undoSteps); // a run-time event, not an edit
+        c.timeline.resize(1000, c.timeline.sizeHint().height());
+        bool hovered = false; // hovering over the mark names it
+        for (int x = 0; x < c.timeline.width() && !hovered; ++x)
+            for (int y = 0; y < c.timeline.height() && !hovered; y += 2)
+                hovered = c.timeline.describeAt({x, y}).contains("Crash payments");
+        QVERIFY(hovered);
 
         c.run.runTo(6);
         QVERIFY(triggerMenu(c.scene, card, "Restart"));
@@ -98,6 +104,25 @@ private slots:
         const QString mark = c.timeline.markTexts().filter("Crash payments").first();
         QVERIFY2(mark.contains("5.00 s – 6.00 s"), qPrintable(mark));
         QVERIFY(!triggerMenu(c.scene, card, "Restart")); // nothing left to restart
+    }
+
+    void cutAndHealALinkFromTheMenu() {
+        LiveCanvas c;
+        c.run.runTo(3);
+        auto* link = c.scene.linkItem({"lb", "api-b"});
+        QVERIFY(link);
+        const auto lb = c.index("lb"), api = c.index("api-b");
+        QVERIFY(triggerMenu(c.scene, link, "Cut (Partition)"));
+        QVERIFY(c.sim().partitioned(lb, api));
+        QVERIFY(c.sim().partitioned(api, lb));
+        QVERIFY(!c.timeline.markTexts().filter("Partition lb ↔ api-b").isEmpty());
+        QVERIFY(triggerMenu(c.scene, link, "Heal"));
+        QVERIFY(!c.sim().partitioned(lb, api));
+        QVERIFY(triggerMenu(c.scene, link, "10%"));
+        QCOMPARE(c.sim().link(2).lossRate, 0.1); // lb → api-b: links are in the file's order
+        QCOMPARE(c.sim().link(1).lossRate, 0.0); // lb → api-a: another link
+        QVERIFY(triggerMenu(c.scene, link, "No Loss"));
+        QCOMPARE(c.sim().link(2).lossRate, 0.0);
     }
 
     void breakerBadgeFollowsTheCore() {
