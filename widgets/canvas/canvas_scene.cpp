@@ -288,6 +288,9 @@ void CanvasScene::commitMoves() {
 void CanvasScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     // Right-click acts on what is under the pointer, as in every editor.
     QGraphicsItem* item = itemAt(event->scenePos(), QTransform());
+    // Decorations (a live run's overlays) are not selectable: act on the card under them.
+    while (item && !(item->flags() & QGraphicsItem::ItemIsSelectable))
+        item = item->parentItem();
     if (item && !item->isSelected()) {
         clearSelection();
         item->setSelected(true);
