@@ -7,6 +7,8 @@
 #include "live_run_controller.h"
 #include "node_overlay_item.h"
 
+#include <QSet>
+
 namespace sdlab::widgets {
 
 namespace {
@@ -84,18 +86,26 @@ void LiveOverlay::refresh() {
     const model::Scenario& s = controller_->scenario();
     sim::Simulation& sim = controller_->run()->simulation();
     const auto& figures = figures_.read(s, sim);
+    QSet<QGraphicsItem*> shown; // overlays of this run; any other is left from another
     for (std::size_t i = 0; i < figures.size(); ++i)
-        if (auto* card = scene_->componentItem(QString::fromStdString(s.components[i].id)))
-            childOrNew<NodeOverlayItem>(card)->setFigures(figures[i]);
+        if (auto* card = scene_->componentItem(QString::fromStdString(s.components[i].id))) {
+            auto* overlay = childOrNew<NodeOverlayItem>(card);
+            overlay->setFigures(figures[i]);
+            shown.insert(overlay);
+        }
     for (std::size_t l = 0; l < s.links.size() && l < sim.linkCount(); ++l) {
         const auto& breaker = sim.link(sim::Index(l)).breaker;
         if (!breaker) continue;
         const QString from = QString::fromStdString(s.links[l].from);
         const QString to = QString::fromStdString(s.links[l].to);
-        if (auto* link = scene_->linkItem({from, to}))
-            childOrNew<BreakerBadgeItem>(link)->setState(
-                breaker->state(), breakerTooltip(*breaker, from + QStringLiteral(" → ") + to));
+        if (auto* link = scene_->linkItem({from, to})) {
+            auto* badge = childOrNew<BreakerBadgeItem>(link);
+            badge->setState(breaker->state(),
+                            breakerTooltip(*breaker, from + QStringLiteral(" → ") + to));
+            shown.insert(badge);
+        }
     }
+    clear(shown);
 }
 
 NodeOverlayItem* LiveOverlay::nodeOverlay(const QString& componentId) const {
@@ -106,9 +116,10 @@ BreakerBadgeItem* LiveOverlay::breakerBadge(const QString& from, const QString& 
     return childOfType<BreakerBadgeItem>(scene_->linkItem({from, to}));
 }
 
-void LiveOverlay::clear() {
+void LiveOverlay::clear(const QSet<QGraphicsItem*>& keep) {
     for (QGraphicsItem* item : scene_->items())
-        if (item->type() == NodeOverlayItem::Type || item->type() == BreakerBadgeItem::Type)
+        if ((item->type() == NodeOverlayItem::Type || item->type() == BreakerBadgeItem::Type) &&
+            !keep.contains(item))
             delete item;
 }
 

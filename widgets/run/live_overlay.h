@@ -5,7 +5,10 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
+
+class QGraphicsItem;
 
 namespace sdlab::widgets {
 
@@ -35,7 +38,8 @@ public:
 
 private:
     void onAdvanced();
-    void clear();
+    /// Removes the overlays, but those in `keep`.
+    void clear(const QSet<QGraphicsItem*>& keep = {});
 
     CanvasScene* scene_;
     QPointer<LiveRunController> controller_;
