@@ -4,6 +4,7 @@
 #include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "canvas/component_item.h"
+#include "canvas/diagram_export.h"
 #include "canvas/link_item.h"
 #include "common/resources.h"
 #include "document/document.h"
@@ -19,7 +20,9 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDir>
+#include <QFile>
 #include <QMenu>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -192,6 +195,15 @@ private slots:
         c.run.runTo(2);
         c.overlay.refresh();
         QVERIFY(c.overlay.nodeOverlay("lb"));
+        QTemporaryDir dir; // an export shows the design, not the run's figures
+        const QString svg = dir.filePath("drill.svg");
+        QVERIFY(widgets::exportDiagram(&c.scene, svg, 1, false, nullptr));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("Load balancer"));
+        QVERIFY(!text.contains("busy"));
+        QVERIFY(c.overlay.nodeOverlay("lb")->isVisible());
         c.run.load(model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/single-server.json"));
         c.overlay.refresh(); // another design's run: these cards are not in it
         QVERIFY(!c.overlay.nodeOverlay("lb"));

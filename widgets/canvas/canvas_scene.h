@@ -25,6 +25,9 @@ class CanvasScene : public QGraphicsScene {
     Q_OBJECT
 public:
     static constexpr const char* kComponentMimeType = "application/x-sdlab-component-type";
+    /// QGraphicsItem::data key marking a run-time decoration (a live run's overlays): not part
+    /// of the design, so exports leave it out.
+    static constexpr int kDecorationKey = 0x5D1AB;
 
     explicit CanvasScene(Document* document, QObject* parent = nullptr);
     ~CanvasScene() override;

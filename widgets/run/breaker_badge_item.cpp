@@ -1,5 +1,7 @@
 #include "breaker_badge_item.h"
 
+#include "canvas/canvas_scene.h"
+
 #include <QApplication>
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
@@ -32,6 +34,7 @@ QColor stateColor(policies::CircuitBreaker::State s) {
 
 BreakerBadgeItem::BreakerBadgeItem(QGraphicsItem* link)
     : QGraphicsItem(link) {
+    setData(CanvasScene::kDecorationKey, true);
     setAcceptHoverEvents(true);
 }
 

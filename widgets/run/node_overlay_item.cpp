@@ -2,6 +2,8 @@
 
 #include "canvas/component_item.h"
 
+#include "canvas/canvas_scene.h"
+
 #include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -97,6 +99,7 @@ QString tooltipFor(const NodeFigures& f) {
 
 NodeOverlayItem::NodeOverlayItem(QGraphicsItem* card)
     : QGraphicsItem(card) {
+    setData(CanvasScene::kDecorationKey, true);
     setAcceptHoverEvents(true);
 }
 
