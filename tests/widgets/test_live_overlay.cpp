@@ -20,8 +20,10 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -188,6 +190,31 @@ private slots:
             QVERIFY(core > 0);
             QVERIFY(std::abs(shown - core) < 1e-9);
         }
+    }
+
+    void playingRefreshesAtMostFifteenTimesASecond() {
+        LiveCanvas c;
+        c.run.setSpeed(20);
+        QSignalSpy advanced(&c.run, &widgets::LiveRunController::advanced);
+        QSignalSpy refreshed(&c.overlay, &widgets::LiveOverlay::refreshed);
+        QElapsedTimer wall;
+        wall.start();
+        c.run.play();
+        QTest::qWait(1000);
+        c.run.pause();
+        QTest::qWait(2 * widgets::LiveOverlay::kMinRefreshMs); // the last advance is shown
+        const double seconds = double(wall.elapsed()) / 1000;
+        qInfo("%lld advances, %lld refreshes in %.2f s", qlonglong(advanced.count()),
+              qlonglong(refreshed.count()), seconds);
+        QVERIFY(refreshed.count() >= 5);
+        QVERIFY(refreshed.count() <= 1 + seconds * 1000 / widgets::LiveOverlay::kMinRefreshMs);
+        QVERIFY(advanced.count() > refreshed.count());
+        // What one refresh costs (the views' share of a frame).
+        QElapsedTimer cost;
+        cost.start();
+        for (int k = 0; k < 100; ++k)
+            c.overlay.refresh();
+        qInfo("one refresh: %.3f ms", double(cost.nsecsElapsed()) / 1e6 / 100);
     }
 
     void overlaysGoWithTheRun() {

@@ -106,6 +106,7 @@ void LiveOverlay::refresh() {
         }
     }
     clear(shown);
+    emit refreshed();
 }
 
 NodeOverlayItem* LiveOverlay::nodeOverlay(const QString& componentId) const {

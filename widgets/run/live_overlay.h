@@ -36,6 +36,10 @@ public:
     NodeOverlayItem* nodeOverlay(const QString& componentId) const;
     BreakerBadgeItem* breakerBadge(const QString& from, const QString& to) const;
 
+signals:
+    /// The overlays show the run as it is now.
+    void refreshed();
+
 private:
     void onAdvanced();
     /// Removes the overlays, but those in `keep`.
