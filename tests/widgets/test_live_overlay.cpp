@@ -45,9 +45,9 @@ struct LiveCanvas {
     widgets::FaultActions faults{&scene, &run};
     widgets::FaultTimeline timeline;
 
-    LiveCanvas() {
+    explicit LiveCanvas(const QString& file = kDrill) {
         QString error;
-        QVERIFY2(doc.open(kDrill, &error), qPrintable(error));
+        QVERIFY2(doc.open(file, &error), qPrintable(error));
         run.load(doc.scenario());
         overlay.attach(&run);
         view.setFooter(&timeline);
@@ -217,6 +217,33 @@ private slots:
         qInfo("one refresh: %.3f ms", double(cost.nsecsElapsed()) / 1e6 / 100);
     }
 
+    void cachesShowHitsAndDatabasesTheirRole() {
+        LiveCanvas shortener(QStringLiteral(SDLAB_EXAMPLES_DIR "/url-shortener.json"));
+        shortener.run.runTo(10);
+        shortener.overlay.refresh();
+        shortener.run.runTo(11);
+        shortener.overlay.refresh();
+        const auto& cache = shortener.overlay.nodeOverlay("cache")->figures();
+        const auto& counters = shortener.sim().component(shortener.index("cache")).counters;
+        QVERIFY(cache.reads > 0);
+        QVERIFY(cache.hitRatio > 0 && cache.hitRatio < 1);
+        QVERIFY(counters.readHits > 0);
+        QCOMPARE(shortener.overlay.nodeOverlay("db")->figures().hitRatio, -1.0);
+        QCOMPARE(shortener.overlay.nodeOverlay("app1")->figures().instances, 1);
+
+        LiveCanvas failover(QStringLiteral(SDLAB_EXAMPLES_DIR "/zone-failover.json"));
+        failover.run.runTo(5);
+        failover.overlay.refresh();
+        using Role = widgets::NodeFigures::Role;
+        QCOMPARE(failover.overlay.nodeOverlay("db-a")->figures().role, Role::Primary);
+        QCOMPARE(failover.overlay.nodeOverlay("db-b")->figures().role, Role::Replica);
+        QCOMPARE(failover.overlay.nodeOverlay("api-a")->figures().role, Role::None);
+        failover.run.runTo(100); // zone A went dark at 60 s: the standby took over
+        failover.overlay.refresh();
+        QVERIFY(failover.overlay.nodeOverlay("db-a")->showsDown());
+        QCOMPARE(failover.overlay.nodeOverlay("db-b")->figures().role, Role::Primary);
+    }
+
     void overlaysGoWithTheRun() {
         LiveCanvas c;
         c.run.runTo(2);
@@ -257,6 +284,15 @@ private slots:
             c.view.fitToContents();
             QVERIFY(c.view.grab().save(
                 QDir(dir).filePath(QStringLiteral("live-run-%1.png").arg(gui::themeName(theme)))));
+        }
+        gui::applyTheme(gui::Theme::Light);
+        for (const char* name : {"url-shortener", "zone-failover", "async-orders"}) {
+            LiveCanvas c(QStringLiteral(SDLAB_EXAMPLES_DIR "/%1.json").arg(name));
+            c.run.runTo(std::min(40.0, c.run.scenario().durationS));
+            c.overlay.refresh();
+            c.view.show();
+            c.view.fitToContents();
+            QVERIFY(c.view.grab().save(QDir(dir).filePath(QStringLiteral("%1.png").arg(name))));
         }
     }
 };

@@ -50,11 +50,12 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
             f.hitRatio = window.reads ? double(window.readHits) / double(window.reads) : -1;
             last_[i] = snap;
         }
+        const auto& spec = scenario.components[i];
+        if (spec.type != "cache" && spec.type != "cdn") f.hitRatio = -1; // others count no hits
         if (const auto* queue = dynamic_cast<const components::MessageQueue*>(&c)) {
             f.queue = backlogOf(*queue);
             f.backlog = true;
         }
-        const auto& spec = scenario.components[i];
         if (spec.type == "service") {
             if (const auto* s = dynamic_cast<const components::Station*>(&c))
                 f.instances = s->runningInstances();
