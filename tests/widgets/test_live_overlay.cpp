@@ -258,9 +258,14 @@ private slots:
         QVERIFY(text.contains("Load balancer"));
         QVERIFY(!text.contains("busy"));
         QVERIFY(c.overlay.nodeOverlay("lb")->isVisible());
+        c.view.show();
+        const int drillStrip = c.timeline.height(); // two breaker lanes
+        QCOMPARE(c.view.viewport()->geometry().bottom() + 1, c.timeline.y());
         c.run.load(model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/single-server.json"));
         c.overlay.refresh(); // another design's run: these cards are not in it
         QVERIFY(!c.overlay.nodeOverlay("lb"));
+        QVERIFY(c.timeline.height() < drillStrip); // no breakers: no breaker lanes
+        QCOMPARE(c.view.viewport()->geometry().bottom() + 1, c.timeline.y());
         c.run.load(c.doc.scenario());
         c.overlay.refresh();
         QVERIFY(c.overlay.nodeOverlay("lb"));

@@ -69,7 +69,7 @@ void CanvasView::resizeEvent(QResizeEvent* event) {
 
 bool CanvasView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == footer_ && (event->type() == QEvent::Show || event->type() == QEvent::Hide ||
-                               event->type() == QEvent::LayoutRequest))
+                               event->type() == QEvent::Resize))
         placeFooter();
     return QGraphicsView::eventFilter(watched, event);
 }

@@ -133,7 +133,7 @@ void FaultTimeline::rebuild() {
         }
         ++lane;
     }
-    updateGeometry();
+    setFixedHeight(sizeHint().height()); // a run with more breakers needs more lanes
     update();
 }
 
