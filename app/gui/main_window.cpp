@@ -10,6 +10,10 @@
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
 #include "palette/palette_widget.h"
+#include "run/fault_actions.h"
+#include "run/fault_timeline.h"
+#include "run/live_overlay.h"
+#include "run/live_run_controller.h"
 #include "theme.h"
 #include "welcome_page.h"
 
@@ -71,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
     separator2->setSeparator(true);
     scene_->setContextActions({cutAct_, copyAct_, pasteAct_, duplicateAct_, deleteAct_, separator,
                                groupAct_, ungroupAct_, separator2, fitAct_});
+    attachLiveOverlays();
 
     analysisLabel_->setTextFormat(Qt::RichText);
     statusBar()->addPermanentWidget(analysisLabel_);
@@ -105,6 +110,18 @@ MainWindow::MainWindow(QWidget* parent)
     welcome_->setRecentFiles(QSettings().value("recentFiles").toStringList());
     showWelcome();
     resize(1400, 900);
+}
+
+void MainWindow::attachLiveOverlays() {
+    if (!liveRun_) liveRun_ = new widgets::LiveRunController(this);
+    liveOverlay_ = new widgets::LiveOverlay(scene_, this);
+    liveOverlay_->attach(liveRun_);
+    auto* faults = new widgets::FaultActions(scene_, liveRun_, this);
+    connect(faults, &widgets::FaultActions::faultsChanged, this,
+            [this](const QString& what) { statusBar()->showMessage(what, 5000); });
+    faultTimeline_ = new widgets::FaultTimeline;
+    view_->setFooter(faultTimeline_);
+    faultTimeline_->attach(liveRun_);
 }
 
 MainWindow::~MainWindow() {

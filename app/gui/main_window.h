@@ -12,6 +12,9 @@ class QUndoView;
 namespace sdlab::widgets {
 class CanvasScene;
 class CanvasView;
+class FaultTimeline;
+class LiveOverlay;
+class LiveRunController;
 class Document;
 class InspectorWidget;
 class PaletteWidget;
@@ -76,6 +79,8 @@ private:
     void groupIntoZone();
     void alignSelection(widgets::Alignment how);
     void fitWhenLaidOut();
+    /// The live run's views on the canvas: overlays, fault menu, fault timeline.
+    void attachLiveOverlays();
 
     int ask(const QString& title, const QString& text, int buttons, int defaultButton);
 
@@ -92,6 +97,9 @@ private:
     QTimer* analysisTimer_;
     QMenu* viewMenuDocks_ = nullptr;
     Autosave* autosave_;
+    widgets::LiveRunController* liveRun_ = nullptr;
+    widgets::LiveOverlay* liveOverlay_ = nullptr;
+    widgets::FaultTimeline* faultTimeline_ = nullptr;
     int autoAnswer_ = 0;
     int pasteCount_ = 0;
 

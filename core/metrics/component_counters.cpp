@@ -39,4 +39,9 @@ CounterSnapshot ComponentCounters::snapshot(double now) const {
             failedBy};
 }
 
+double utilization(const CounterSnapshot& w, int workers) {
+    const double capacity = w.time * workers + w.extraWorkerArea;
+    return workers && capacity > 0 ? w.busyArea / capacity : 0.0;
+}
+
 } // namespace sdlab::metrics

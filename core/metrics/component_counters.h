@@ -52,4 +52,8 @@ struct ComponentCounters {
     CounterSnapshot snapshot(double now) const;
 };
 
+/// Busy workers over workers present in a window (the difference of two snapshots), the
+/// instances launched and retired included; 0 for a component without `workers`.
+double utilization(const CounterSnapshot& window, int workers);
+
 } // namespace sdlab::metrics

@@ -52,11 +52,6 @@ const components::Station* scalable(const model::ComponentSpec& spec, const sim:
     return spec.type == "service" ? dynamic_cast<const components::Station*>(&c) : nullptr;
 }
 
-/// Busy workers over workers present, the instances launched and retired included.
-double utilization(const metrics::CounterSnapshot& d, int workers) {
-    return workers ? ratio(d.busyArea, d.time * workers + d.extraWorkerArea) : 0.0;
-}
-
 /// `instances` and `scaling` of a service's report, over [from, to].
 void reportInstances(Json& out, const metrics::InstanceLog& log, double from, double to) {
     const auto range = log.range(from, to);
@@ -190,7 +185,7 @@ std::vector<double> RunRecorder::sample() {
         row.push_back(double(d.arrivals));
         row.push_back(double(d.rejected));
         row.push_back(double(d.failed));
-        row.push_back(utilization(d, comp.workers()));
+        row.push_back(metrics::utilization(d, comp.workers()));
         row.push_back(ratio(d.queueArea, d.time));
         if (isCache(spec)) row.push_back(ratio(double(d.readHits), double(d.reads)));
         if (const auto* group = replicationGroup(sim::Index(i))) {
@@ -285,7 +280,7 @@ Json RunRecorder::report() const {
                 rounded(d.arrivals ? 1.0 - ratio(double(d.failed), double(d.arrivals)) : 1.0);
         }
         j["throughput_rps"] = rounded(ratio(double(d.completed), measured));
-        j["utilization"] = rounded(utilization(d, comp.workers()));
+        j["utilization"] = rounded(metrics::utilization(d, comp.workers()));
         j["mean_queue_length"] = rounded(ratio(d.queueArea, measured));
         j["mean_in_component"] = rounded(ratio(d.inFlightArea, measured));
         j["latency_ms"] = metrics::latencySummaryJson(comp.latency);

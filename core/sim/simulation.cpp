@@ -306,7 +306,12 @@ Index Simulation::injectFault(Fault fault) {
     const auto id = Index(faults_.size());
     fault.start = std::max(fault.start, now_);
     faults_.push_back(std::move(fault));
-    events_.push(faults_.back().start, EventKind::Fault, 1, id);
+    // One due now applies at once: a paused run shows it, and clearing it before the clock
+    // moves ends a fault that really started.
+    if (faults_.back().start <= now_)
+        applyFault(id, true);
+    else
+        events_.push(faults_.back().start, EventKind::Fault, 1, id);
     if (std::isfinite(faults_.back().end))
         events_.push(faults_.back().end, EventKind::Fault, 0, id);
     return id;

@@ -99,7 +99,8 @@ public:
     /// A fault from the scenario's schedule (before start()).
     void addFault(Fault fault);
     /// A fault injected while the run is under way (the GUI's "crash this now"): it starts
-    /// now, or at its start if later, and ends at its end if set. Returns its id.
+    /// now (applied at once), or at its start if later, and ends at its end if set. Returns its
+    /// id.
     Index injectFault(Fault fault);
     /// Ends a fault at once, whatever its schedule said.
     void clearFault(Index id);

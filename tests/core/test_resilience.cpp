@@ -435,6 +435,28 @@ private slots:
         QCOMPARE(users.failed, crashed);
     }
 
+    void aFaultInjectedNowAppliesAtOnce() {
+        // The GUI injects while paused: the crash must show before the clock moves, and a
+        // restart before it moves must leave the service up (no crash count below zero).
+        const auto scenario =
+            model::parseScenario(clientToService(Json::object(), Json::array(), 30).dump());
+        auto sim = components::buildSimulation(scenario);
+        sim->start();
+        sim->runUntil(10);
+        sim::Fault crash;
+        crash.targets = {sim::Index(scenario.indexOf("api"))};
+        const auto& api = sim->component(crash.targets[0]);
+        const sim::Index id = sim->injectFault(crash);
+        QVERIFY(api.faults.down);
+        QCOMPARE(sim->faultLog().back().time, 10.0);
+        sim->clearFault(id);
+        QVERIFY(!api.faults.down);
+        QCOMPARE(api.faults.crashes, 0);
+        sim->runUntil(20);
+        QVERIFY(!api.faults.down);
+        QCOMPARE(sim->faultLog().size(), std::size_t(2)); // one start, one end
+    }
+
     void retryStormKeepsARecoveredServiceDown() {
         // Metastable failure: 600 req/s to a service that can do 800. A 10-second slow-down
         // (×3) makes calls time out; every timeout is retried, up to 4 attempts, so the

@@ -288,14 +288,22 @@ void CanvasScene::commitMoves() {
 void CanvasScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     // Right-click acts on what is under the pointer, as in every editor.
     QGraphicsItem* item = itemAt(event->scenePos(), QTransform());
+    // Decorations (a live run's overlays) are not selectable: act on the card under them.
+    while (item && !(item->flags() & QGraphicsItem::ItemIsSelectable))
+        item = item->parentItem();
     if (item && !item->isSelected()) {
         clearSelection();
         item->setSelected(true);
     }
-    if (contextActions_.isEmpty()) return;
-    QMenu menu;
-    menu.addActions(contextActions_);
-    menu.exec(event->screenPos());
+    const auto menu = contextMenuFor(item);
+    if (!menu->isEmpty()) menu->exec(event->screenPos());
+}
+
+std::unique_ptr<QMenu> CanvasScene::contextMenuFor(QGraphicsItem* item) {
+    auto menu = std::make_unique<QMenu>();
+    menu->addActions(contextActions_);
+    emit contextMenuAboutToShow(menu.get(), item);
+    return menu;
 }
 
 void CanvasScene::setPlainBackground(bool plain, bool transparent) {

@@ -6,8 +6,11 @@
 #include <QGraphicsScene>
 #include <QHash>
 
+#include <memory>
+
 class QAction;
 class QGraphicsLineItem;
+class QMenu;
 
 namespace sdlab::widgets {
 
@@ -22,6 +25,9 @@ class CanvasScene : public QGraphicsScene {
     Q_OBJECT
 public:
     static constexpr const char* kComponentMimeType = "application/x-sdlab-component-type";
+    /// QGraphicsItem::data key marking a run-time decoration (a live run's overlays): not part
+    /// of the design, so exports leave it out.
+    static constexpr int kDecorationKey = 0x5D1AB;
 
     explicit CanvasScene(Document* document, QObject* parent = nullptr);
     ~CanvasScene() override;
@@ -45,10 +51,15 @@ public:
     void setPlainBackground(bool plain, bool transparent);
     /// What a right-click offers (the window's edit actions).
     void setContextActions(const QList<QAction*>& actions) { contextActions_ = actions; }
+    /// The menu a right-click on `item` (null: empty canvas) opens: the edit actions, then
+    /// whatever contextMenuAboutToShow's receivers add (a live run's faults).
+    std::unique_ptr<QMenu> contextMenuFor(QGraphicsItem* item);
 
 signals:
     /// A refusal or hint for the status bar ("A client sends requests and receives none").
     void statusMessage(const QString& text);
+    /// A context menu for `item` is being built: receivers may add to `menu`.
+    void contextMenuAboutToShow(QMenu* menu, QGraphicsItem* item);
 
 protected:
     void dragEnterEvent(QGraphicsSceneDragDropEvent* event) override;

@@ -46,6 +46,34 @@ void CanvasView::zoomBy(qreal factor, QPointF anchor) {
     emit zoomChanged(target);
 }
 
+void CanvasView::setFooter(QWidget* footer) {
+    footer_ = footer;
+    footer_->setParent(this);
+    footer_->installEventFilter(this);
+    placeFooter();
+}
+
+void CanvasView::placeFooter() {
+    if (!footer_) return;
+    const int h = footer_->isVisibleTo(this) ? footer_->sizeHint().height() : 0;
+    setViewportMargins(0, 0, 0, h);
+    // Right under the viewport, above the horizontal scroll bar.
+    const QRect vp = viewport()->geometry();
+    footer_->setGeometry(vp.left(), vp.bottom() + 1, vp.width(), h);
+}
+
+void CanvasView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    placeFooter();
+}
+
+bool CanvasView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == footer_ && (event->type() == QEvent::Show || event->type() == QEvent::Hide ||
+                               event->type() == QEvent::Resize))
+        placeFooter();
+    return QGraphicsView::eventFilter(watched, event);
+}
+
 void CanvasView::zoomIn() {
     zoomBy(1.25, viewport()->rect().center());
 }

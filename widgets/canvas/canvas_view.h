@@ -14,6 +14,9 @@ public:
     explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
     qreal zoom() const { return transform().m11(); }
     void setZoom(qreal factor);
+    /// A strip docked under the canvas (the live run's fault timeline): the view keeps room
+    /// for it while it is visible.
+    void setFooter(QWidget* footer);
 
 public slots:
     void zoomIn();
@@ -32,14 +35,18 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void placeFooter();
     void zoomBy(qreal factor, QPointF viewportAnchor);
 
     CanvasScene* canvas_;
     bool spaceHeld_ = false;
     bool panning_ = false;
     QPoint lastPan_;
+    QWidget* footer_ = nullptr;
 };
 
 } // namespace sdlab::widgets

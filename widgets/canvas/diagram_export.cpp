@@ -21,6 +21,12 @@ namespace sdlab::widgets {
 void renderDiagram(CanvasScene* scene, QPainter* painter, const QRectF& target, bool transparent) {
     const auto selected = scene->selectedItems();
     scene->clearSelection();
+    QList<QGraphicsItem*> decorations; // a live run's figures are not the design
+    for (auto* item : scene->items())
+        if (item->isVisible() && item->data(CanvasScene::kDecorationKey).toBool()) {
+            item->hide();
+            decorations << item;
+        }
     scene->setPlainBackground(true, transparent);
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     const QRectF source = scene->contentRect();
@@ -28,6 +34,8 @@ void renderDiagram(CanvasScene* scene, QPainter* painter, const QRectF& target, 
     scene->setPlainBackground(false, false);
     for (auto* item : selected)
         item->setSelected(true);
+    for (auto* item : decorations)
+        item->show();
 }
 
 bool exportDiagram(CanvasScene* scene, const QString& path, double scale, bool transparent,
