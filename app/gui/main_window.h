@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QMenu;
 class QLabel;
 class QStackedWidget;
@@ -12,6 +13,9 @@ class QUndoView;
 namespace sdlab::widgets {
 class CanvasScene;
 class CanvasView;
+class ChartsPanel;
+class LiveRunController;
+class RunToolbar;
 class Document;
 class InspectorWidget;
 class PaletteWidget;
@@ -38,6 +42,14 @@ public:
     widgets::PaletteWidget* palette() const { return palette_; }
     widgets::InspectorWidget* inspector() const { return inspector_; }
     QString statusAnalysisText() const;
+    /// The live run every run view (charts, canvas overlays, fault timeline) follows:
+    /// connect to its `advanced` and read its run().
+    widgets::LiveRunController* liveRun() const { return liveRun_; }
+    widgets::RunToolbar* runToolbar() const { return runBar_; }
+    widgets::ChartsPanel* chartsPanel() const { return charts_; }
+    /// Runs the open design for `seconds` of simulated time at once, charts in view
+    /// (`--screenshot --run-for`).
+    void runFor(double seconds);
 
     /// Opens a file; on error shows a dialog (unless `quiet`) and keeps the current document.
     bool openFile(const QString& path, bool quiet = false, QString* error = nullptr);
@@ -84,6 +96,10 @@ private:
     widgets::CanvasView* view_;
     widgets::PaletteWidget* palette_;
     widgets::InspectorWidget* inspector_;
+    widgets::LiveRunController* liveRun_;
+    widgets::RunToolbar* runBar_;
+    widgets::ChartsPanel* charts_;
+    QDockWidget* chartsDock_ = nullptr;
     WelcomePage* welcome_;
     QStackedWidget* stack_;
     QUndoView* undoView_;
