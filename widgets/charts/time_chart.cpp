@@ -54,7 +54,16 @@ TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QW
     plot_->xAxis->setLabel(tr("simulated time (s)"));
     plot_->yAxis->setLabel(spec_.unit);
     plot_->legend->setVisible(spec_.series.size() > 1); // one line: the title says it
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    if (plot_->legend->visible()) {
+        // A row of its own under the title: inside the axes it would hide the data.
+        plot_->axisRect()->insetLayout()->take(plot_->legend);
+        plot_->plotLayout()->insertRow(1);
+        plot_->plotLayout()->addElement(1, 0, plot_->legend);
+        plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+        plot_->legend->setWrap(4); // rows of four: nine causes still fit the dock
+        plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+    }
     QCPBars* below = nullptr;
     for (std::size_t i = 0; i < spec_.series.size(); ++i) {
         if (spec_.stacked) {
@@ -90,8 +99,8 @@ void TimeChart::applyPalette() {
     QFont font = this->font();
     font.setPointSizeF(std::max(10.0, font.pointSizeF()));
     plot_->setBackground(base);
-    plot_->legend->setBrush(QColor(base.red(), base.green(), base.blue(), 210));
-    plot_->legend->setBorderPen(QPen(p.color(QPalette::Mid)));
+    plot_->legend->setBrush(base);
+    plot_->legend->setBorderPen(Qt::NoPen);
     plot_->legend->setTextColor(text);
     plot_->legend->setFont(font);
     for (auto* axis : {plot_->xAxis, plot_->yAxis}) {

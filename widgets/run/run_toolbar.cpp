@@ -4,8 +4,10 @@
 #include "document/document.h"
 #include "live_run_controller.h"
 #include "model/scenario_json.h"
+#include "run_icons.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
@@ -49,30 +51,27 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
     setIconSize(QSize(20, 20));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
-    auto make = [this](const QString& text, QStyle::StandardPixmap icon, const QKeySequence& key,
-                       auto slot) {
-        auto* a = new QAction(style()->standardIcon(icon), text, this);
+    auto make = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, this); // icons: refresh(), in the theme's colours
         a->setShortcut(key);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
         return a;
     };
-    playAct_ = make(tr("Play"), QStyle::SP_MediaPlay, QKeySequence(Qt::Key_Space), [this] {
+    playAct_ = make(tr("Play"), QKeySequence(Qt::Key_Space), [this] {
         ensureCurrent();
         controller_->togglePlay();
     });
-    stepEventAct_ =
-        make(tr("Step Event"), QStyle::SP_MediaSkipForward, QKeySequence(Qt::Key_Comma), [this] {
-            ensureCurrent();
-            controller_->stepEvent();
-        });
-    stepTimeAct_ =
-        make(tr("Step 100 ms"), QStyle::SP_MediaSeekForward, QKeySequence(Qt::Key_Period), [this] {
-            ensureCurrent();
-            controller_->stepTime();
-        });
-    restartAct_ = make(tr("Restart"), QStyle::SP_BrowserReload, QKeySequence(tr("Ctrl+R")), [this] {
+    stepEventAct_ = make(tr("Step Event"), QKeySequence(Qt::Key_Comma), [this] {
+        ensureCurrent();
+        controller_->stepEvent();
+    });
+    stepTimeAct_ = make(tr("Step 100 ms"), QKeySequence(Qt::Key_Period), [this] {
+        ensureCurrent();
+        controller_->stepTime();
+    });
+    restartAct_ = make(tr("Restart"), QKeySequence(tr("Ctrl+R")), [this] {
         if (stale_) {
             const bool wasPlaying = controller_->playing();
             ensureCurrent();
@@ -81,6 +80,7 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
             controller_->restart();
         }
     });
+    restartAct_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     addSeparator();
 
     speed_ = new QSlider(Qt::Horizontal);
@@ -193,11 +193,18 @@ void RunToolbar::applyTraffic() {
             client->setRateFactor(factor);
 }
 
+void RunToolbar::changeEvent(QEvent* event) {
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) refresh(); // the icons follow the theme
+}
+
 void RunToolbar::refresh() {
     const bool playing = controller_->playing();
     playAct_->setText(playing ? tr("Pause") : tr("Play"));
-    playAct_->setIcon(
-        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    const QColor ink = palette().color(QPalette::ButtonText);
+    playAct_->setIcon(runIcon(playing ? RunGlyph::Pause : RunGlyph::Play, ink));
+    stepEventAct_->setIcon(runIcon(RunGlyph::StepEvent, ink));
+    stepTimeAct_->setIcon(runIcon(RunGlyph::StepTime, ink));
     speedLabel_->setText(speedText(controller_->speed()));
     trafficLabel_->setText(QStringLiteral("%1%").arg(traffic_->value()));
     const auto& scenario = controller_->loaded() ? controller_->scenario() : document_->scenario();

@@ -45,6 +45,9 @@ signals:
     /// Something to tell the user (the run restarted with a changed design).
     void statusMessage(const QString& text);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void designChanged();
     void applyTraffic();
