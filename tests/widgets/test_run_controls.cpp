@@ -16,6 +16,7 @@
 
 #include <qcustomplot.h>
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -24,6 +25,7 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace sdlab;
 
@@ -149,6 +151,40 @@ private slots:
         QCOMPARE(graph->data()->at(19)->value, core);
         QVERIFY(w.chartsPanel()->chartFor("latency_p50_ms"));
         QVERIFY(w.chartsPanel()->chartFor("errors.timeout"));
+    }
+
+    // At 1000× rows arrive far faster than a screen can show: charts still repaint at most
+    // ~10 times a second and the event loop keeps turning.
+    void fastRunsDoNotStallTheUi() {
+        gui::MainWindow w;
+        QVERIFY(open(w, "outage-drill.json"));
+        auto settings = w.document()->settings();
+        settings.durationS = 100000; // it must not end during the measurement
+        QVERIFY(w.document()->setScenarioSettings(settings));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.runToolbar()->speedSlider()->setValue(widgets::RunToolbar::sliderForSpeed(1000));
+        w.runToolbar()->playAction()->trigger();
+        QTRY_VERIFY(!w.chartsPanel()->charts().empty());
+        auto* chart = w.chartsPanel()->charts().front();
+        int replots = 0;
+        connect(chart->plot(), &QCustomPlot::afterReplot, this, [&] { ++replots; });
+        QElapsedTimer wall, sinceLast;
+        wall.start();
+        sinceLast.start();
+        qint64 worstGapMs = 0;
+        QTimer probe; // how late the event loop gets to a 5 ms timer
+        connect(&probe, &QTimer::timeout, this,
+                [&] { worstGapMs = std::max(worstGapMs, sinceLast.restart()); });
+        probe.start(5);
+        QTest::qWait(1500);
+        w.liveRun()->pause();
+        const double seconds = wall.elapsed() / 1000.0;
+        qInfo("1000x for %.2f s: simulated to %.1f s, %d rows, %d replots of a chart, worst "
+              "event-loop gap %lld ms",
+              seconds, w.liveRun()->now(), int(w.liveRun()->rows().size()), replots, worstGapMs);
+        QVERIFY(replots <= 12 * seconds + 2);
+        QVERIFY(worstGapMs < 250);
     }
 
     void selectionBringsItsCharts() {
