@@ -207,6 +207,26 @@ private slots:
         QCOMPARE(w.chartsPanel()->chartFor(id + ".utilization"), util); // pinned: it stays
     }
 
+    void linkChartsAndRollingWindow() {
+        gui::MainWindow w;
+        QVERIFY(open(w, "outage-drill.json"));
+        w.runFor(100);
+        w.chartsPanel()->showSelection("api-a->payments", "api-a → payments");
+        auto* breaker = w.chartsPanel()->chartFor("api-a->payments.breaker_state");
+        QVERIFY(breaker);
+        const auto& cols = w.liveRun()->columns();
+        QCOMPARE(breaker->lastValue("api-a->payments.breaker_state"),
+                 w.liveRun()->rows().back()[column(cols, "api-a->payments.breaker_state")]);
+        // Rolling: the last 60 s; whole run: from 0.
+        w.chartsPanel()->setRollingWindow(true);
+        w.chartsPanel()->replotNow();
+        QCOMPARE(breaker->plot()->xAxis->range().lower, 40.0);
+        QCOMPARE(breaker->plot()->xAxis->range().upper, 100.0);
+        w.chartsPanel()->setRollingWindow(false);
+        w.chartsPanel()->replotNow();
+        QCOMPARE(breaker->plot()->xAxis->range().lower, 0.0);
+    }
+
     void csvExportIsTheCoreTimeSeries() {
         gui::MainWindow w;
         QVERIFY(open(w, "outage-drill.json"));
