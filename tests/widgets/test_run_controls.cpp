@@ -280,6 +280,12 @@ private slots:
         QVERIFY(w.liveRun()->playing());
         QCOMPARE(w.liveRun()->scenario().seed, std::uint64_t(77));
         QCOMPARE(w.liveRun()->now(), 0.0);
+        // Opening another file stops the run; Play then runs the file just opened.
+        QVERIFY(open(w, "url-shortener.json"));
+        QVERIFY(!w.liveRun()->playing());
+        QCOMPARE(told.count(), 1);
+        w.runToolbar()->playAction()->trigger();
+        QCOMPARE(w.liveRun()->scenario().name, w.document()->scenario().name);
         w.liveRun()->pause();
     }
 };

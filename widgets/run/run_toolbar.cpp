@@ -118,7 +118,6 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
     traffic_->setToolTip(tr("Traffic: scales every client's load live (0–300%)"));
     trafficLabel_ = fixedWidthLabel(QStringLiteral("300%"));
     connect(traffic_, &QSlider::valueChanged, this, [this] {
-        trafficAppliedTo_ = nullptr;
         applyTraffic();
         refresh();
     });
@@ -131,6 +130,11 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
         refresh();
     });
     connect(controller_, &LiveRunController::advanced, this, &RunToolbar::refresh);
+    // Another file (new, open) is not an edit: the old run stops; Play starts the new one.
+    connect(document_, &Document::reset, this, [this] {
+        controller_->pause();
+        stale_ = true;
+    });
     connect(document_, &Document::changed, this, &RunToolbar::designChanged);
     refresh();
 }
@@ -184,8 +188,7 @@ void RunToolbar::designChanged() {
 
 void RunToolbar::applyTraffic() {
     auto* run = controller_->run();
-    if (!run || run == trafficAppliedTo_) return;
-    trafficAppliedTo_ = run;
+    if (!run) return;
     const double factor = traffic_->value() / 100.0;
     auto& sim = run->simulation();
     for (std::size_t i = 0; i < sim.componentCount(); ++i)

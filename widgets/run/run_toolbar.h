@@ -50,13 +50,14 @@ protected:
 
 private:
     void designChanged();
+    /// Gives every client of the run the slider's factor (idempotent: after any state change,
+    /// so a fresh run's clients get it too).
     void applyTraffic();
     void refresh();
 
     LiveRunController* controller_;
     Document* document_;
     bool stale_ = true;
-    const void* trafficAppliedTo_ = nullptr; ///< the run the traffic factor was last given to
     QAction *playAct_, *stepEventAct_, *stepTimeAct_, *restartAct_;
     QSlider *speed_, *traffic_;
     QLabel *speedLabel_, *trafficLabel_, *clock_, *seed_;
