@@ -4,6 +4,7 @@
 #include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "canvas/link_item.h"
+#include "charts/charts_panel.h"
 #include "common/resources.h"
 #include "document/document.h"
 #include "main_window.h"
@@ -40,7 +41,8 @@ bool prepareDisplay(bool screenshot) {
 struct ShotOptions {
     QString out;
     QString file;
-    QString select; ///< component to select (the inspector shows it)
+    QString select;    ///< component to select (the inspector shows it)
+    double runFor = 0; ///< simulated seconds to run first (charts in view)
     bool welcome = false;
 };
 
@@ -65,6 +67,11 @@ int screenshot(MainWindow& window, const ShotOptions& o) {
         window.scene()->selectComponents({o.select});
     }
     QApplication::processEvents();
+    if (o.runFor > 0) {
+        window.runFor(o.runFor);
+        QApplication::processEvents();
+        window.chartsPanel()->replotNow(); // at its laid-out size
+    }
     if (!window.grab().save(o.out)) {
         QTextStream(stderr) << "sdlab: cannot write " << o.out << "\n";
         return 1;
@@ -100,11 +107,14 @@ int guiMain(int argc, char* argv[]) {
     const QCommandLineOption select(
         "select", QObject::tr("With --screenshot: select a component (ID) or a link (FROM->TO)."),
         "id");
+    const QCommandLineOption runFor(
+        "run-for", QObject::tr("With --screenshot: run the design S simulated seconds first."),
+        "S");
     const QCommandLineOption welcome("welcome",
                                      QObject::tr("With --screenshot: the welcome page."));
     const QCommandLineOption theme("theme", QObject::tr("system, light or dark (remembered)."),
                                    "name");
-    parser.addOptions({shot, select, welcome, theme});
+    parser.addOptions({shot, select, runFor, welcome, theme});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
@@ -114,9 +124,16 @@ int guiMain(int argc, char* argv[]) {
     }
 
     MainWindow window;
-    if (parser.isSet(shot))
-        return screenshot(window,
-                          {parser.value(shot), file, parser.value(select), parser.isSet(welcome)});
+    if (parser.isSet(shot)) {
+        bool ok = true;
+        const double seconds = parser.isSet(runFor) ? parser.value(runFor).toDouble(&ok) : 0.0;
+        if (!ok || seconds < 0) {
+            QTextStream(stderr) << "sdlab: --run-for wants a number of seconds\n";
+            return 2;
+        }
+        return screenshot(window, {parser.value(shot), file, parser.value(select), seconds,
+                                   parser.isSet(welcome)});
+    }
 
     if (!file.isEmpty()) {
         window.openFile(file);

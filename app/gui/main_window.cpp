@@ -7,6 +7,7 @@
 #include "canvas/canvas_view.h"
 #include "canvas/component_item.h"
 #include "canvas/diagram_export.h"
+#include "charts/charts_panel.h"
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
 #include "palette/palette_widget.h"
@@ -14,6 +15,7 @@
 #include "run/fault_timeline.h"
 #include "run/live_overlay.h"
 #include "run/live_run_controller.h"
+#include "run/run_toolbar.h"
 #include "theme.h"
 #include "welcome_page.h"
 
@@ -55,6 +57,9 @@ MainWindow::MainWindow(QWidget* parent)
     , view_(new widgets::CanvasView(scene_))
     , palette_(new widgets::PaletteWidget)
     , inspector_(new widgets::InspectorWidget(doc_))
+    , liveRun_(new widgets::LiveRunController(this))
+    , runBar_(new widgets::RunToolbar(liveRun_, doc_, this))
+    , charts_(new widgets::ChartsPanel(liveRun_))
     , welcome_(new WelcomePage)
     , stack_(new QStackedWidget)
     , undoView_(new QUndoView(doc_->undoStack()))
@@ -88,8 +93,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(doc_, &widgets::Document::changed, this, &MainWindow::scheduleAnalysis);
     connect(doc_, &widgets::Document::changed, this, &MainWindow::refreshTitle);
     connect(doc_, &widgets::Document::filePathChanged, this, &MainWindow::refreshTitle);
-    connect(scene_, &widgets::CanvasScene::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, 8000); };
+    connect(scene_, &widgets::CanvasScene::statusMessage, this, showStatus);
+    connect(runBar_, &widgets::RunToolbar::statusMessage, this, showStatus);
+    connect(view_, &widgets::CanvasView::spaceTapped, runBar_->playAction(), &QAction::trigger);
     connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::selectionChanged);
     connect(view_, &widgets::CanvasView::zoomChanged, this,
             [this](qreal z) { zoomLabel_->setText(QStringLiteral("%1%").arg(qRound(z * 100))); });
@@ -113,7 +120,6 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 void MainWindow::attachLiveOverlays() {
-    if (!liveRun_) liveRun_ = new widgets::LiveRunController(this);
     liveOverlay_ = new widgets::LiveOverlay(scene_, this);
     liveOverlay_->attach(liveRun_);
     auto* faults = new widgets::FaultActions(scene_, liveRun_, this);
@@ -258,6 +264,9 @@ void MainWindow::createMenus() {
     view->addSeparator();
     viewMenuDocks_ = view;
 
+    auto* runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addActions(runBar_->runActions());
+
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About System Design Lab"), this, [this] {
         QMessageBox::about(this, tr("About System Design Lab"),
@@ -274,6 +283,8 @@ void MainWindow::createMenus() {
     bar->addSeparator();
     bar->addActions({zoomOutAct_, zoomInAct_, fitAct_});
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addToolBarBreak(); // the run controls get a row of their own: they are wide
+    addToolBar(runBar_);
 }
 
 void MainWindow::createDocks() {
@@ -290,9 +301,23 @@ void MainWindow::createDocks() {
     auto* inspectorDock =
         dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
     dock(tr("History"), "historyDock", undoView_, Qt::RightDockWidgetArea)->hide();
+    chartsDock_ = dock(tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspectorDock, chartsDock_);
+    inspectorDock->raise();
+    // Running is when the charts matter: bring them forward on play.
+    connect(liveRun_, &widgets::LiveRunController::stateChanged, this, [this] {
+        if (liveRun_->playing()) chartsDock_->raise();
+    });
     // The canvas gets the room: side panels start at their comfortable widths.
-    resizeDocks({paletteDock, inspectorDock}, {230, 340}, Qt::Horizontal);
+    resizeDocks({paletteDock, inspectorDock}, {230, 380}, Qt::Horizontal);
     undoView_->setEmptyLabel(tr("<empty diagram>"));
+}
+
+void MainWindow::runFor(double seconds) {
+    runBar_->ensureCurrent();
+    liveRun_->runTo(seconds);
+    chartsDock_->raise();
+    charts_->replotNow();
 }
 
 void MainWindow::fitWhenLaidOut() {
@@ -480,6 +505,13 @@ void MainWindow::selectionChanged() {
     for (auto* a : {cutAct_, copyAct_, duplicateAct_, groupAct_, ungroupAct_})
         a->setEnabled(!ids.isEmpty());
     const QStringList zones = scene_->selectedZones();
+    if (ids.size() == 1)
+        charts_->showSelection(ids.front(), doc_->componentName(ids.front()));
+    else if (ids.isEmpty() && links.size() == 1)
+        charts_->showSelection(links.front().from + "->" + links.front().to,
+                               links.front().from + " → " + links.front().to);
+    else
+        charts_->showSelection({}, {});
     if (!ids.isEmpty())
         inspector_->showComponents(ids);
     else if (links.size() == 1)

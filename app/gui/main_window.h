@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QMenu;
 class QLabel;
 class QStackedWidget;
@@ -12,9 +13,11 @@ class QUndoView;
 namespace sdlab::widgets {
 class CanvasScene;
 class CanvasView;
+class ChartsPanel;
 class FaultTimeline;
 class LiveOverlay;
 class LiveRunController;
+class RunToolbar;
 class Document;
 class InspectorWidget;
 class PaletteWidget;
@@ -41,6 +44,14 @@ public:
     widgets::PaletteWidget* palette() const { return palette_; }
     widgets::InspectorWidget* inspector() const { return inspector_; }
     QString statusAnalysisText() const;
+    /// The live run every run view (charts, canvas overlays, fault timeline) follows:
+    /// connect to its `advanced` and read its run().
+    widgets::LiveRunController* liveRun() const { return liveRun_; }
+    widgets::RunToolbar* runToolbar() const { return runBar_; }
+    widgets::ChartsPanel* chartsPanel() const { return charts_; }
+    /// Runs the open design for `seconds` of simulated time at once, charts in view
+    /// (`--screenshot --run-for`).
+    void runFor(double seconds);
 
     /// Opens a file; on error shows a dialog (unless `quiet`) and keeps the current document.
     bool openFile(const QString& path, bool quiet = false, QString* error = nullptr);
@@ -89,6 +100,10 @@ private:
     widgets::CanvasView* view_;
     widgets::PaletteWidget* palette_;
     widgets::InspectorWidget* inspector_;
+    widgets::LiveRunController* liveRun_;
+    widgets::RunToolbar* runBar_;
+    widgets::ChartsPanel* charts_;
+    QDockWidget* chartsDock_ = nullptr;
     WelcomePage* welcome_;
     QStackedWidget* stack_;
     QUndoView* undoView_;
@@ -97,7 +112,6 @@ private:
     QTimer* analysisTimer_;
     QMenu* viewMenuDocks_ = nullptr;
     Autosave* autosave_;
-    widgets::LiveRunController* liveRun_ = nullptr;
     widgets::LiveOverlay* liveOverlay_ = nullptr;
     widgets::FaultTimeline* faultTimeline_ = nullptr;
     int autoAnswer_ = 0;

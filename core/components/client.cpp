@@ -35,9 +35,23 @@ void Client::start(sim::Simulation& sim) {
     }
 }
 
+namespace {
+constexpr sim::Time kIdlePoll = 0.1; ///< a paused client (factor 0) checks again this often
+} // namespace
+
+sim::Time Client::scaled(const sim::Distribution& d) {
+    if (rateFactor_ <= 0) return kIdlePoll;
+    const sim::Time t = d.sample(rng_);
+    return rateFactor_ == 1.0 ? t : t / rateFactor_; // unscaled runs draw the very same times
+}
+
 void Client::onTimer(sim::Simulation& sim, sim::Index) {
     if (sim.now() >= config_.stop) return; // the traffic is over: no more arrivals or users
-    if (!config_.closedLoop) sim.schedule(gap_.sample(rng_), EventKind::Timer, index(), 0);
+    if (rateFactor_ <= 0) { // paused by the traffic slider: the user (or arrival) waits
+        sim.schedule(kIdlePoll, EventKind::Timer, index(), 0);
+        return;
+    }
+    if (!config_.closedLoop) sim.schedule(scaled(gap_), EventKind::Timer, index(), 0);
     send(sim);
 }
 
@@ -90,8 +104,7 @@ void Client::onResponse(sim::Simulation& sim, sim::Index frame, bool ok) {
         if (cause != sim::Outcome::Ok && int(cause) < metrics::kFailureCauses)
             ++counters.failedBy[std::size_t(cause)];
     }
-    if (config_.closedLoop)
-        sim.schedule(config_.thinkTime.sample(rng_), EventKind::Timer, index(), 0);
+    if (config_.closedLoop) sim.schedule(scaled(config_.thinkTime), EventKind::Timer, index(), 0);
 }
 
 } // namespace sdlab::components

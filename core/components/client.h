@@ -4,6 +4,7 @@
 #include "sim/component.h"
 #include "sim/distribution.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace sdlab::components {
@@ -34,11 +35,19 @@ public:
     void onResponse(sim::Simulation& sim, sim::Index frame, bool ok) override;
     void onTimer(sim::Simulation& sim, sim::Index payload) override;
 
+    /// Scales the load live (the GUI's traffic slider): the open-loop rate is multiplied and
+    /// the closed-loop think time divided by `factor`, from the next arrival on. 0 pauses.
+    void setRateFactor(double factor) { rateFactor_ = std::max(0.0, factor); }
+    double rateFactor() const { return rateFactor_; }
+
     /// End-to-end latency of answers since the last chart sample (cleared by the recorder).
     metrics::LatencyHistogram intervalLatency;
 
 private:
     void send(sim::Simulation& sim);
+    /// A gap or think time drawn from `d`, shrunk by the rate factor; a paused client looks
+    /// again after kIdlePoll instead (so raising the slider resumes it).
+    sim::Time scaled(const sim::Distribution& d);
     sim::Index pickLink(const sim::Simulation& sim);
     sim::Index nearestUpLink(const sim::Simulation& sim) const;
 
@@ -47,6 +56,7 @@ private:
     policies::KeySampler keys_;
     sim::Distribution gap_;              ///< between arrivals (open loop)
     std::vector<sim::Index> byDistance_; ///< nearestFirst: the links, nearest first
+    double rateFactor_ = 1.0;
 };
 
 } // namespace sdlab::components

@@ -34,6 +34,12 @@ void writeFileAtomically(const fs::path& path, const std::string& content) {
     if (ec) fail(path, "replace");
 }
 
+std::string csvValue(double value) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", value);
+    return buf;
+}
+
 CsvFileSink::CsvFileSink(fs::path path)
     : path_(std::move(path))
     , temp_(tempBeside(path_))
@@ -56,11 +62,8 @@ void CsvFileSink::begin(const std::vector<std::string>& columns) {
 }
 
 void CsvFileSink::row(const std::vector<double>& values) {
-    char buf[32];
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        std::snprintf(buf, sizeof buf, "%.6g", values[i]);
-        out_ << (i ? "," : "") << buf;
-    }
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out_ << (i ? "," : "") << csvValue(values[i]);
     out_ << '\n';
 }
 

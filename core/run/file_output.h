@@ -12,6 +12,10 @@ namespace sdlab::run {
 /// a temporary file beside it, flushed, then renamed over it. Throws std::runtime_error.
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content);
 
+/// One time-series value as timeseries.csv writes it (6 significant digits), shared with
+/// the GUI's chart export so both files agree.
+std::string csvValue(double value);
+
 /// Streams rows to a CSV file as the run goes (memory stays flat however long the run);
 /// the file appears under its name only when commit() succeeds.
 class CsvFileSink final : public SampleSink {

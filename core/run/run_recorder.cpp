@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace sdlab::run {
 
@@ -22,18 +23,20 @@ double ratio(double a, double b) {
     return b > 0 ? a / b : 0.0;
 }
 
-/// The contract's causes.
+/// The contract's failure causes, by name: the report's `errors_by_cause` and the time
+/// series' `errors.<cause>` columns.
+constexpr std::pair<const char*, sim::Outcome> kCauses[] = {
+    {"timeout", sim::Outcome::Timeout},           {"breaker_open", sim::Outcome::BreakerOpen},
+    {"rate_limited", sim::Outcome::RateLimited},  {"rejected", sim::Outcome::Rejected},
+    {"crashed", sim::Outcome::Crashed},           {"partitioned", sim::Outcome::Partitioned},
+    {"injected", sim::Outcome::Injected},         {"hop_limit", sim::Outcome::HopLimit},
+    {"bulkhead_full", sim::Outcome::BulkheadFull}};
+
 Json errorsByCause(const metrics::CounterSnapshot& c) {
-    auto count = [&](sim::Outcome o) { return c.failedBy[std::size_t(o)]; };
-    return {{"timeout", count(sim::Outcome::Timeout)},
-            {"breaker_open", count(sim::Outcome::BreakerOpen)},
-            {"rate_limited", count(sim::Outcome::RateLimited)},
-            {"rejected", count(sim::Outcome::Rejected)},
-            {"crashed", count(sim::Outcome::Crashed)},
-            {"partitioned", count(sim::Outcome::Partitioned)},
-            {"injected", count(sim::Outcome::Injected)},
-            {"hop_limit", count(sim::Outcome::HopLimit)},
-            {"bulkhead_full", count(sim::Outcome::BulkheadFull)}};
+    Json out = Json::object();
+    for (const auto& [name, outcome] : kCauses)
+        out[name] = c.failedBy[std::size_t(outcome)];
+    return out;
 }
 
 /// 0 closed, 1 half open, 2 open: higher is worse, for charts.
@@ -119,6 +122,8 @@ std::vector<std::string> RunRecorder::columns() const {
                                      "failed",          "throughput_rps", "error_rate",
                                      "latency_mean_ms", "latency_p50_ms", "latency_p95_ms",
                                      "latency_p99_ms",  "in_flight"};
+    for (const auto& [name, outcome] : kCauses)
+        cols.push_back(std::string("errors.") + name);
     for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
         const auto& c = scenario_.components[i];
         if (c.type == "client") continue;
@@ -162,6 +167,8 @@ std::vector<double> RunRecorder::sample() {
         e2e.arrivals += d.arrivals;
         e2e.completed += d.completed;
         e2e.failed += d.failed;
+        for (std::size_t k = 0; k < d.failedBy.size(); ++k)
+            e2e.failedBy[k] += d.failedBy[k];
         e2e.time = d.time;
         latency.merge(c->intervalLatency);
         c->intervalLatency.clear();
@@ -177,6 +184,8 @@ std::vector<double> RunRecorder::sample() {
                                latency.quantile(0.95),
                                latency.quantile(0.99),
                                double(sim_.requestsInFlight())};
+    for (const auto& [name, outcome] : kCauses)
+        row.push_back(double(e2e.failedBy[std::size_t(outcome)]));
     for (std::size_t i = 0; i < scenario_.components.size(); ++i) {
         const auto& spec = scenario_.components[i];
         if (spec.type == "client") continue;

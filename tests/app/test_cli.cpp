@@ -532,6 +532,22 @@ private slots:
         QVERIFY(QFileInfo::exists(dir.filePath("timeseries.csv")));
     }
 
+    // --run-for runs the design before the screenshot: the picture has charts in it.
+    void screenshotAfterRunFor() {
+        QTemporaryDir dir;
+        const QString still = dir.filePath("still.png"), ran = dir.filePath("ran.png");
+        const QString file = example("outage-drill.json");
+        Result r = runSdlab({"--screenshot", still, file});
+        QVERIFY2(!r.crashed && r.exitCode == 0, qPrintable(describe(r)));
+        r = runSdlab({"--screenshot", ran, "--run-for", "30", file});
+        QVERIFY2(!r.crashed && r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(readAll(ran).startsWith("\x89PNG"));
+        QVERIFY(readAll(ran) != readAll(still));
+        r = runSdlab({"--screenshot", ran, "--run-for", "soon", file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--run-for"));
+    }
+
     void help() {
         const Result r = runSdlab({"run", "--help"});
         QVERIFY2(!r.crashed && r.exitCode == 0, qPrintable(describe(r)));

@@ -118,8 +118,22 @@ bool CanvasView::viewportEvent(QEvent* event) {
     return QGraphicsView::viewportEvent(event);
 }
 
+bool CanvasView::event(QEvent* event) {
+    // Space pans here, so it must reach keyPressEvent rather than the window's Space
+    // shortcut (play/pause); a tap without a drag is passed on as spaceTapped().
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            event->accept();
+            return true;
+        }
+    }
+    return QGraphicsView::event(event);
+}
+
 void CanvasView::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::MiddleButton || (spaceHeld_ && event->button() == Qt::LeftButton)) {
+        pannedWithSpace_ |= spaceHeld_;
         panning_ = true;
         lastPan_ = event->pos();
         viewport()->setCursor(Qt::ClosedHandCursor);
@@ -154,6 +168,7 @@ void CanvasView::mouseReleaseEvent(QMouseEvent* event) {
 void CanvasView::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         spaceHeld_ = true;
+        pannedWithSpace_ = false;
         viewport()->setCursor(Qt::OpenHandCursor);
         event->accept();
         return;
@@ -166,6 +181,7 @@ void CanvasView::keyReleaseEvent(QKeyEvent* event) {
         spaceHeld_ = false;
         viewport()->unsetCursor();
         event->accept();
+        if (!pannedWithSpace_) emit spaceTapped();
         return;
     }
     QGraphicsView::keyReleaseEvent(event);

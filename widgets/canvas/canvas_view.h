@@ -26,9 +26,12 @@ public slots:
 
 signals:
     void zoomChanged(qreal factor);
+    /// Space pressed and let go without panning: the window's play/pause (Space is both).
+    void spaceTapped();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    bool event(QEvent* event) override;
     bool viewportEvent(QEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -44,6 +47,7 @@ private:
 
     CanvasScene* canvas_;
     bool spaceHeld_ = false;
+    bool pannedWithSpace_ = false; ///< this Space press dragged: not a tap
     bool panning_ = false;
     QPoint lastPan_;
     QWidget* footer_ = nullptr;

@@ -1,0 +1,72 @@
+#include "chart_spec.h"
+
+#include <QObject>
+
+#include <algorithm>
+
+namespace sdlab::widgets {
+
+namespace {
+
+bool has(const std::vector<std::string>& columns, const std::string& column) {
+    return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// A one-line chart of `column`, if the run has it.
+void addSingle(std::vector<ChartSpec>& out, const std::vector<std::string>& columns,
+               const std::string& column, const QString& title, const QString& unit,
+               double scale = 1) {
+    if (has(columns, column)) out.push_back({title, unit, scale, false, {{column, title}}, {}});
+}
+
+} // namespace
+
+std::vector<ChartSpec> overviewCharts(const std::vector<std::string>& columns) {
+    std::vector<ChartSpec> out;
+    out.push_back(
+        {QObject::tr("End-to-end latency"),
+         QObject::tr("ms"),
+         1,
+         false,
+         {{"latency_p50_ms", "p50"}, {"latency_p95_ms", "p95"}, {"latency_p99_ms", "p99"}},
+         "completed"});
+    addSingle(out, columns, "throughput_rps", QObject::tr("Throughput"), QObject::tr("req/s"));
+    ChartSpec errors{QObject::tr("Errors by cause"), QObject::tr("errors/s"), 1, true, {}, {}};
+    for (const auto& c : columns)
+        if (c.rfind("errors.", 0) == 0) {
+            QString cause = QString::fromStdString(c.substr(7));
+            errors.series.push_back({c, cause.replace('_', ' ')});
+        }
+    if (!errors.series.empty()) out.push_back(std::move(errors));
+    return out;
+}
+
+std::vector<ChartSpec> selectionCharts(const std::vector<std::string>& columns,
+                                       const std::string& id, const QString& name) {
+    std::vector<ChartSpec> out;
+    auto title = [&](const QString& what) { return QStringLiteral("%1 — %2").arg(name, what); };
+    addSingle(out, columns, id + ".breaker_state",
+              title(QObject::tr("breaker (0 closed, 1 half open, 2 open)")), QObject::tr("state"));
+    addSingle(out, columns, id + ".utilization", title(QObject::tr("utilisation")), "%", 100);
+    addSingle(out, columns, id + ".queue_length", title(QObject::tr("queue length")),
+              QObject::tr("requests"));
+    addSingle(out, columns, id + ".hit_ratio", title(QObject::tr("cache hit ratio")), "%", 100);
+    addSingle(out, columns, id + ".instances", title(QObject::tr("instances")),
+              QObject::tr("instances"));
+    // Message queues: one backlog and one lag line per consumer group.
+    ChartSpec backlog{
+        title(QObject::tr("backlog and lag")), QObject::tr("messages"), 1, false, {}, {}};
+    const std::string prefix = id + ".";
+    for (const auto& c : columns)
+        if (c.rfind(prefix, 0) == 0 && (endsWith(c, ".backlog") || endsWith(c, ".lag")))
+            backlog.series.push_back({c, QString::fromStdString(c.substr(prefix.size()))});
+    if (!backlog.series.empty()) out.push_back(std::move(backlog));
+    return out;
+}
+
+} // namespace sdlab::widgets

@@ -1,0 +1,272 @@
+#include "time_chart.h"
+
+#include "run/file_output.h"
+
+#include <qcustomplot.h>
+
+#include <QContextMenuEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sdlab::widgets {
+
+namespace {
+
+/// Saturated enough to read on the light and the dark theme alike.
+const QColor kSeriesColours[] = {
+    QColor(0x4C, 0x8D, 0xF6), QColor(0xF5, 0x9E, 0x0B), QColor(0xE0, 0x4F, 0x5F),
+    QColor(0x10, 0xB9, 0x81), QColor(0xA8, 0x55, 0xF7), QColor(0x06, 0xB6, 0xD4),
+    QColor(0xEC, 0x48, 0x99), QColor(0x84, 0xCC, 0x16), QColor(0x94, 0xA3, 0xB8)};
+constexpr int kChartHeight = 230;
+
+QColor colourFor(std::size_t i) {
+    return kSeriesColours[i % std::size(kSeriesColours)];
+}
+
+} // namespace
+
+TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QWidget* parent)
+    : QWidget(parent)
+    , spec_(std::move(spec))
+    , plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    setMinimumHeight(kChartHeight);
+
+    const auto index = [&](const std::string& c) {
+        return std::size_t(std::find(columns.begin(), columns.end(), c) - columns.begin());
+    };
+    timeIndex_ = index("time_s");
+    shownWhileIndex_ = spec_.shownWhile.empty() ? columns.size() : index(spec_.shownWhile);
+    for (const auto& s : spec_.series)
+        indices_.push_back(index(s.column));
+
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, titleText()));
+    plot_->xAxis->setLabel(tr("simulated time (s)"));
+    plot_->yAxis->setLabel(spec_.unit);
+    plot_->legend->setVisible(spec_.series.size() > 1); // one line: the title says it
+    if (plot_->legend->visible()) {
+        // A row of its own under the title: inside the axes it would hide the data.
+        plot_->axisRect()->insetLayout()->take(plot_->legend);
+        plot_->plotLayout()->insertRow(1);
+        plot_->plotLayout()->addElement(1, 0, plot_->legend);
+        plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+        plot_->legend->setWrap(4); // rows of four: nine causes still fit the dock
+        plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+    }
+    QCPBars* below = nullptr;
+    for (std::size_t i = 0; i < spec_.series.size(); ++i) {
+        if (spec_.stacked) {
+            auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
+            bars->setName(spec_.series[i].label);
+            bars->setWidth(0.9);
+            bars->setPen(Qt::NoPen);
+            bars->setBrush(colourFor(i));
+            if (below) bars->moveAbove(below);
+            below = bars;
+            bars->removeFromLegend(); // listed once it has a failure to show
+        } else {
+            auto* graph = plot_->addGraph();
+            graph->setName(spec_.series[i].label);
+            graph->setPen(QPen(colourFor(i), 2));
+        }
+    }
+    crosshair_ = new QCPItemStraightLine(plot_);
+    crosshair_->setVisible(false);
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+    applyPalette();
+    replot(true);
+}
+
+QString TimeChart::titleText() const {
+    return pinned_ ? spec_.title + tr(" (pinned)") : spec_.title;
+}
+
+void TimeChart::applyPalette() {
+    const QPalette p = palette();
+    const QColor text = p.color(QPalette::WindowText), base = p.color(QPalette::Base);
+    QFont font = this->font();
+    font.setPointSizeF(std::max(10.0, font.pointSizeF()));
+    plot_->setBackground(base);
+    plot_->legend->setBrush(base);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setTextColor(text);
+    plot_->legend->setFont(font);
+    for (auto* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+        QColor grid = text;
+        grid.setAlpha(40);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
+    QFont bold = font;
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setTextColor(text);
+    crosshair_->setPen(QPen(p.color(QPalette::Highlight), 1, Qt::DashLine));
+}
+
+void TimeChart::appendRow(const std::vector<double>& row) {
+    std::vector<double> kept = {row[timeIndex_]};
+    const bool shown = shownWhileIndex_ >= row.size() || row[shownWhileIndex_] > 0;
+    for (std::size_t i = 0; i < indices_.size(); ++i) {
+        const double v = indices_[i] < row.size() ? row[indices_[i]] : std::nan("");
+        kept.push_back(v);
+        const double y = shown ? v * spec_.scale : std::nan(""); // NaN: a gap in the line
+        if (spec_.stacked) {
+            auto* bars = static_cast<QCPBars*>(plot_->plottable(int(i)));
+            bars->addData(kept.front(), y);
+            if (v > 0) bars->addToLegend(); // no-op when already listed
+        } else {
+            plot_->graph(int(i))->addData(kept.front(), y);
+        }
+    }
+    values_.push_back(std::move(kept));
+}
+
+void TimeChart::clear() {
+    values_.clear();
+    for (int i = 0; i < plot_->plottableCount(); ++i) {
+        if (auto* graph = qobject_cast<QCPGraph*>(plot_->plottable(i))) graph->data()->clear();
+        if (auto* bars = qobject_cast<QCPBars*>(plot_->plottable(i))) {
+            bars->data()->clear();
+            if (spec_.stacked) bars->removeFromLegend();
+        }
+    }
+}
+
+void TimeChart::replot(bool now) {
+    const double last = values_.empty() ? 0.0 : values_.back().front();
+    const double from = window_ > 0 ? std::max(0.0, last - window_) : 0.0;
+    plot_->xAxis->setRange(from, std::max(last, from + (window_ > 0 ? window_ : 10.0)));
+    // The value axis from 0 to the highest value shown (stacks included), with headroom.
+    double top = 0;
+    for (int i = 0; i < plot_->plottableCount(); ++i) {
+        bool found = false;
+        const QCPRange r =
+            plot_->plottable(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
+        if (found) top = std::max(top, r.upper);
+    }
+    plot_->yAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
+    plot_->replot(now ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
+}
+
+void TimeChart::setPinned(bool pinned) {
+    if (pinned == pinned_) return;
+    pinned_ = pinned;
+    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))->setText(titleText());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    emit pinToggled(pinned);
+}
+
+double TimeChart::lastValue(const std::string& column) const {
+    for (std::size_t i = 0; i < spec_.series.size(); ++i)
+        if (spec_.series[i].column == column && !values_.empty()) return values_.back()[i + 1];
+    return std::nan("");
+}
+
+bool TimeChart::exportCsv(const QString& path) const {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+    std::string text = "time_s";
+    for (const auto& s : spec_.series) {
+        text += ',';
+        text += s.column;
+    }
+    text += '\n';
+    for (const auto& row : values_) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) text += ',';
+            text += run::csvValue(row[i]);
+        }
+        text += '\n';
+    }
+    return file.write(text.data(), qint64(text.size())) == qint64(text.size());
+}
+
+bool TimeChart::exportImage(const QString& path) const {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "pdf") return plot_->savePdf(path);
+    return plot_->savePng(path, 0, 0, 2.0); // twice the pixels: sharp on slides
+}
+
+bool TimeChart::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_) {
+        if (event->type() == QEvent::MouseMove)
+            showCrosshair(static_cast<QMouseEvent*>(event));
+        else if (event->type() == QEvent::Leave) {
+            crosshair_->setVisible(false);
+            plot_->replot(QCustomPlot::rpQueuedReplot);
+        } else if (event->type() == QEvent::ContextMenu) {
+            showContextMenu(static_cast<QContextMenuEvent*>(event)->globalPos());
+            return true;
+        } else if (event->type() == QEvent::PaletteChange) {
+            applyPalette();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TimeChart::showCrosshair(QMouseEvent* event) {
+    if (values_.empty()) return;
+    const double t = plot_->xAxis->pixelToCoord(event->position().x());
+    // The row nearest the mouse (rows are in time order).
+    auto it = std::lower_bound(values_.begin(), values_.end(), t,
+                               [](const std::vector<double>& row, double x) { return row[0] < x; });
+    if (it == values_.end()) --it;
+    if (it != values_.begin() && std::abs((it - 1)->front() - t) < std::abs(it->front() - t)) --it;
+    const auto& row = *it;
+    crosshair_->point1->setCoords(row[0], 0);
+    crosshair_->point2->setCoords(row[0], 1);
+    crosshair_->setVisible(true);
+    QString text = tr("<b>t = %1 s</b>").arg(row[0], 0, 'f', 1);
+    for (std::size_t i = 0; i < spec_.series.size(); ++i)
+        text += QStringLiteral("<br>%1: %2 %3")
+                    .arg(spec_.series[i].label.toHtmlEscaped())
+                    .arg(row[i + 1] * spec_.scale, 0, 'g', 4)
+                    .arg(spec_.unit.toHtmlEscaped());
+    QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeChart::showContextMenu(const QPoint& at) {
+    QMenu menu(this);
+    auto* pin = menu.addAction(tr("Pin This Chart"));
+    pin->setCheckable(true);
+    pin->setChecked(pinned_);
+    pin->setToolTip(tr("A pinned chart stays when the selection changes"));
+    connect(pin, &QAction::toggled, this, &TimeChart::setPinned);
+    menu.addSeparator();
+    QString base = spec_.title.toLower();
+    base.replace(QRegularExpression("[^a-z0-9]+"), "-");
+    menu.addAction(tr("Export Chart as PNG or PDF…"), this, [this, base] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), base + ".png",
+                                                          tr("PNG image (*.png);;PDF (*.pdf)"));
+        if (!path.isEmpty()) exportImage(path);
+    });
+    menu.addAction(tr("Export Data as CSV…"), this, [this, base] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Data"), base + ".csv", tr("CSV (*.csv)"));
+        if (!path.isEmpty()) exportCsv(path);
+    });
+    menu.exec(at);
+}
+
+} // namespace sdlab::widgets
