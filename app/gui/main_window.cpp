@@ -318,6 +318,7 @@ void MainWindow::runFor(double seconds) {
     liveRun_->runTo(seconds);
     chartsDock_->raise();
     charts_->replotNow();
+    liveOverlay_->refresh(); // now, not at the overlays' next paced refresh
 }
 
 void MainWindow::fitWhenLaidOut() {
