@@ -97,7 +97,8 @@ SweepResult runSweep(const model::Scenario& scenario, const SweepSpec& spec, int
     checkSweep(scenario, spec);
     const int total = spec.steps;
     std::vector<SweepPoint> points(static_cast<std::size_t>(total));
-    std::vector<char> ran(static_cast<std::size_t>(total), 0); // not vector<bool>: threads write apart
+    std::vector<char> ran(static_cast<std::size_t>(total),
+                          0); // not vector<bool>: threads write apart
     std::atomic<int> next{0}, done{0};
     auto worker = [&] {
         for (int i; (i = next++) < total;) {
