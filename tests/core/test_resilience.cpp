@@ -26,6 +26,21 @@ Json clientToService(const Json& link, const Json& faults, double duration = 200
     return s;
 }
 
+/// Users at `rps` (evenly spaced) → a load balancer with `lb` settings → 1 ms servers named
+/// `servers`, each linked from the balancer.
+Json balanced(double duration, double rps, const Json& lb,
+              const std::vector<std::string>& servers) {
+    Json s = test::scenario(duration, 0, 6);
+    test::addComponent(s, "users", "client", {{"rps", rps}, {"arrival", "constant"}});
+    test::addComponent(s, "lb", "load_balancer", lb);
+    test::addLink(s, "users", "lb");
+    for (const auto& id : servers) {
+        test::addComponent(s, id, "service", {{"service_time", test::deterministicMs(1)}});
+        test::addLink(s, "lb", id);
+    }
+    return s;
+}
+
 double successRate(const Json& r) {
     const auto& e = r["end_to_end"];
     return e["completed"].get<double>() /
@@ -253,17 +268,11 @@ private slots:
         // need 3 failures to take it out (at 13 s: detected 2.95 s after the crash) and 2
         // passes to bring it back (at 32 s).
         auto run = [](double interval) {
-            Json s = test::scenario(60, 0, 6);
-            test::addComponent(s, "users", "client", {{"rps", 300}, {"arrival", "constant"}});
-            test::addComponent(s, "lb", "load_balancer",
-                               {{"health_check_interval_s", interval},
-                                {"unhealthy_threshold", 3},
-                                {"healthy_threshold", 2}});
-            test::addLink(s, "users", "lb");
-            for (const char* id : {"s1", "s2", "s3"}) {
-                test::addComponent(s, id, "service", {{"service_time", test::deterministicMs(1)}});
-                test::addLink(s, "lb", id);
-            }
+            Json s = balanced(60, 300,
+                              {{"health_check_interval_s", interval},
+                               {"unhealthy_threshold", 3},
+                               {"healthy_threshold", 2}},
+                              {"s1", "s2", "s3"});
             s["faults"] = Json::array(
                 {{{"kind", "crash"}, {"target", "s2"}, {"at_s", 10.05}, {"duration_s", 20}}});
             return test::run(s);
@@ -355,15 +364,8 @@ private slots:
         // 10 s to 100 s. After 5 failures in a row it is ejected for 30 s; back at ~40 s it fails
         // 5 more and is ejected for 60 s (30 × its ejections so far), past the outage's end:
         // 10 failed calls in all, where without detection a quarter of 36,000 would fail.
-        Json s = test::scenario(120, 0, 6);
-        test::addComponent(s, "users", "client", {{"rps", 400}, {"arrival", "constant"}});
-        test::addComponent(s, "lb", "load_balancer",
-                           {{"outlier_consecutive_errors", 5}, {"outlier_ejection_s", 30}});
-        test::addLink(s, "users", "lb");
-        for (const char* id : {"s1", "s2", "s3", "s4"}) {
-            test::addComponent(s, id, "service", {{"service_time", test::deterministicMs(1)}});
-            test::addLink(s, "lb", id);
-        }
+        Json s = balanced(120, 400, {{"outlier_consecutive_errors", 5}, {"outlier_ejection_s", 30}},
+                          {"s1", "s2", "s3", "s4"});
         s["faults"] = Json::array({{{"kind", "errors"},
                                     {"target", "s2"},
                                     {"rate", 1.0},
@@ -397,15 +399,9 @@ private slots:
     void standbyTargetServesOnlyWhenActivesAreDown() {
         // Active-passive: the standby gets nothing until the active server's crash is
         // detected (3 checks a second apart), then everything until it is healthy again.
-        Json s = test::scenario(60, 0, 6);
-        test::addComponent(s, "users", "client", {{"rps", 100}, {"arrival", "constant"}});
-        test::addComponent(s, "lb", "load_balancer",
-                           {{"health_check_interval_s", 1}, {"unhealthy_threshold", 3}});
-        test::addLink(s, "users", "lb");
-        for (const char* id : {"primary", "standby"})
-            test::addComponent(s, id, "service", {{"service_time", test::deterministicMs(1)}});
-        test::addLink(s, "lb", "primary");
-        test::addLink(s, "lb", "standby", {{"failover_role", "standby"}});
+        Json s = balanced(60, 100, {{"health_check_interval_s", 1}, {"unhealthy_threshold", 3}},
+                          {"primary", "standby"});
+        s["links"][2]["failover_role"] = "standby";
         s["faults"] = Json::array(
             {{{"kind", "crash"}, {"target", "primary"}, {"at_s", 20.05}, {"duration_s", 20}}});
         const Json r = test::run(s);
