@@ -17,7 +17,7 @@ namespace sdlab::gui {
 
 namespace {
 
-constexpr QSize kThumbnail(380, 220);
+constexpr QSize kThumbnail(240, 140); // two columns of examples in a 1600-wide window
 
 QIcon thumbnail(const QString& path, QString* title) {
     widgets::Document doc;
@@ -83,7 +83,7 @@ WelcomePage::WelcomePage(QWidget* parent)
     examples_->setObjectName("exampleGallery");
     examples_->setViewMode(QListView::IconMode);
     examples_->setIconSize(kThumbnail);
-    examples_->setGridSize(kThumbnail + QSize(30, 50));
+    examples_->setGridSize(kThumbnail + QSize(16, 50));
     examples_->setResizeMode(QListView::Adjust);
     examples_->setMovement(QListView::Static);
     examples_->setWordWrap(true);
