@@ -16,6 +16,7 @@
 #include "run/live_overlay.h"
 #include "run/live_run_controller.h"
 #include "run/run_toolbar.h"
+#include "run/trace_waterfall.h"
 #include "theme.h"
 #include "welcome_page.h"
 
@@ -128,6 +129,37 @@ void MainWindow::attachLiveOverlays() {
     faultTimeline_ = new widgets::FaultTimeline;
     view_->setFooter(faultTimeline_);
     faultTimeline_->attach(liveRun_);
+}
+
+void MainWindow::attachTracing(QMenu* runMenu) {
+    waterfall_ = new widgets::TraceWaterfall;
+    traceDock_ = new QDockWidget(tr("Trace"), this);
+    traceDock_->setObjectName("traceDock");
+    traceDock_->setWidget(waterfall_);
+    addDockWidget(Qt::BottomDockWidgetArea, traceDock_);
+    traceDock_->hide();
+    auto* trace = runMenu->addAction(tr("&Trace Next Request"));
+    trace->setObjectName("traceAction");
+    trace->setShortcut(QKeySequence(Qt::Key_T));
+    trace->setToolTip(tr("Follow the next request through the design, span by span"));
+    connect(trace, &QAction::triggered, this, [this] {
+        runBar_->ensureCurrent();
+        liveRun_->traceNextRequest();
+        statusBar()->showMessage(liveRun_->playing()
+                                     ? tr("Tracing the next request…")
+                                     : tr("Tracing the next request: press Play or step."),
+                                 5000);
+    });
+    connect(liveRun_, &widgets::LiveRunController::traceReady, this, [this] {
+        QStringList names;
+        for (const auto& c : liveRun_->scenario().components)
+            names << doc_->componentName(QString::fromStdString(c.id));
+        waterfall_->setTrace(*liveRun_->run()->simulation().trace(), names);
+        traceDock_->show();
+        traceDock_->raise();
+        statusBar()->showMessage(
+            tr("Traced one request: %1 ms end to end").arg(waterfall_->totalMs(), 0, 'f', 1), 5000);
+    });
 }
 
 MainWindow::~MainWindow() {
@@ -266,6 +298,7 @@ void MainWindow::createMenus() {
 
     auto* runMenu = menuBar()->addMenu(tr("&Run"));
     runMenu->addActions(runBar_->runActions());
+    attachTracing(runMenu);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About System Design Lab"), this, [this] {

@@ -18,6 +18,7 @@ class FaultTimeline;
 class LiveOverlay;
 class LiveRunController;
 class RunToolbar;
+class TraceWaterfall;
 class Document;
 class InspectorWidget;
 class PaletteWidget;
@@ -92,6 +93,8 @@ private:
     void fitWhenLaidOut();
     /// The live run's views on the canvas: overlays, fault menu, fault timeline.
     void attachLiveOverlays();
+    /// Run > Trace Next Request and the Trace dock's waterfall.
+    void attachTracing(QMenu* runMenu);
 
     int ask(const QString& title, const QString& text, int buttons, int defaultButton);
 
@@ -114,6 +117,8 @@ private:
     Autosave* autosave_;
     widgets::LiveOverlay* liveOverlay_ = nullptr;
     widgets::FaultTimeline* faultTimeline_ = nullptr;
+    widgets::TraceWaterfall* waterfall_ = nullptr;
+    QDockWidget* traceDock_ = nullptr;
     int autoAnswer_ = 0;
     int pasteCount_ = 0;
 

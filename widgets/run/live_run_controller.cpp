@@ -22,6 +22,7 @@ void LiveRunController::load(const model::Scenario& scenario) {
     pause();
     scenario_ = scenario;
     rows_.rows.clear();
+    tracing_ = false;
     run_ = std::make_unique<run::LiveRun>(scenario_, &rows_);
     columns_ = run_->columns();
     emit stateChanged();
@@ -79,6 +80,12 @@ void LiveRunController::setSpeed(double speed) {
     emit stateChanged();
 }
 
+void LiveRunController::traceNextRequest() {
+    if (!run_) return;
+    run_->simulation().traceNextRequest();
+    tracing_ = true;
+}
+
 void LiveRunController::tick() {
     if (!run_) return;
     // Simulated time due since the last tick at this speed, run in slices until the budget
@@ -98,6 +105,10 @@ void LiveRunController::afterProgress(std::size_t rowsBefore) {
     for (std::size_t i = rowsBefore; i < rows_.rows.size(); ++i)
         emit rowAdded(int(i));
     emit advanced(now());
+    if (tracing_ && run_->simulation().trace() && run_->simulation().trace()->complete()) {
+        tracing_ = false;
+        emit traceReady();
+    }
     if (run_->finished()) {
         pause();
         emit finishedRun();

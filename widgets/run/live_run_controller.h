@@ -56,6 +56,8 @@ public slots:
     /// Starts the same scenario again from time 0 (paused or playing, as it was).
     void restart();
     void setSpeed(double speed);
+    /// Follows the next request any client starts; traceReady() when it has fully ended.
+    void traceNextRequest();
 
 signals:
     /// The clock moved (after every tick, step or restart): views repaint.
@@ -66,6 +68,8 @@ signals:
     void stateChanged();
     /// The run reached its duration.
     void finishedRun();
+    /// The request asked for by traceNextRequest() is done: run()->simulation().trace().
+    void traceReady();
 
 private:
     struct Rows : run::SampleSink {
@@ -83,6 +87,7 @@ private:
     QTimer timer_;
     QElapsedTimer wall_;
     bool playing_ = false;
+    bool tracing_ = false;
     double speed_ = 1;
 };
 
