@@ -16,6 +16,7 @@
 #include "run/live_overlay.h"
 #include "run/live_run_controller.h"
 #include "run/run_toolbar.h"
+#include "run/sweep_dialog.h"
 #include "run/trace_waterfall.h"
 #include "theme.h"
 #include "welcome_page.h"
@@ -138,6 +139,14 @@ void MainWindow::attachTracing(QMenu* runMenu) {
     traceDock_->setWidget(waterfall_);
     addDockWidget(Qt::BottomDockWidgetArea, traceDock_);
     traceDock_->hide();
+    auto* sweep = runMenu->addAction(tr("What-if &Sweep…"));
+    sweep->setObjectName("sweepAction");
+    sweep->setToolTip(tr("Run the design over a range of one parameter and find the knee"));
+    connect(sweep, &QAction::triggered, this, [this] {
+        auto* dialog = new widgets::SweepDialog(doc_->scenario(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     auto* trace = runMenu->addAction(tr("&Trace Next Request"));
     trace->setObjectName("traceAction");
     trace->setShortcut(QKeySequence(Qt::Key_T));

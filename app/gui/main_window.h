@@ -93,7 +93,7 @@ private:
     void fitWhenLaidOut();
     /// The live run's views on the canvas: overlays, fault menu, fault timeline.
     void attachLiveOverlays();
-    /// Run > Trace Next Request and the Trace dock's waterfall.
+    /// Run > What-if Sweep, Run > Trace Next Request and the Trace dock's waterfall.
     void attachTracing(QMenu* runMenu);
 
     int ask(const QString& title, const QString& text, int buttons, int defaultButton);
