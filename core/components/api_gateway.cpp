@@ -90,4 +90,13 @@ std::vector<std::uint64_t> ApiGateway::seriesTotals() const {
     return {limitedTotal_, counters.readHits};
 }
 
+std::vector<std::pair<sim::Index, double>> ApiGateway::limiterHeadroom(double now) const {
+    std::vector<std::pair<sim::Index, double>> out;
+    for (std::size_t i = 0; i < limiters_.size(); ++i)
+        if (limiters_[i])
+            out.emplace_back(rateLimit_->perClient ? sim::Index(i) : sim::kNone,
+                             limiters_[i]->headroom(now));
+    return out;
+}
+
 } // namespace sdlab::components

@@ -30,6 +30,10 @@ public:
     std::vector<std::string> seriesNames() const override;
     std::vector<std::uint64_t> seriesTotals() const override;
 
+    /// The limiters' headroom now (requests they would let through in a burst), by client
+    /// component index (global limit: kNone); none without a rate limit.
+    std::vector<std::pair<sim::Index, double>> limiterHeadroom(double now) const;
+
 private:
     void afterLocalWork(sim::Simulation& sim, sim::Index frame) override;
     /// Every downstream call is done: keep a read's answer, then answer.

@@ -31,6 +31,8 @@ public:
     void onTimer(sim::Simulation& sim, sim::Index payload) override;
     void reportExtra(nlohmann::ordered_json& out,
                      const metrics::CounterSnapshot& window) const override;
+    /// Its choices as they stand (null before the run starts).
+    const policies::Balancer* balancer() const { return balancer_.get(); }
 
 private:
     Config config_;

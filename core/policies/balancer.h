@@ -44,6 +44,11 @@ public:
     void setStandby(std::size_t target, bool standby);
     /// Targets that may get requests now.
     std::size_t eligibleCount() const { return eligible_.size(); }
+    /// Requests sent to `target` and not answered yet.
+    long outstanding(std::size_t target) const { return outstanding_[target]; }
+    /// Round robin's next pick (the pointer a lesson talks about).
+    std::size_t nextInTurn() const { return eligible_[next_ % eligible_.size()]; }
+    BalancingAlgorithm algorithm() const { return algorithm_; }
 
 private:
     std::size_t leastOutstanding() const;

@@ -70,23 +70,27 @@ void CircuitBreaker::record(bool failed, double seconds, double now) {
         return;
     }
     if (state_ == State::Open) return; // a call that started before the breaker opened
-    int calls = 0, failures = 0, slowCalls = 0;
     if (config_.timeWindow) {
         const auto second = std::int64_t(std::floor(now));
         Tally& bucket = window_[std::size_t(second % config_.window)];
         if (bucket.second != second) bucket = Tally{second, 0, 0, 0};
         ++bucket.calls, bucket.failures += failed, bucket.slow += slow;
-        for (const auto& t : window_)
-            if (t.second > second - config_.window)
-                calls += t.calls, failures += t.failures, slowCalls += t.slow;
     } else {
         window_[next_] = Tally{0, 1, failed ? 1 : 0, slow ? 1 : 0};
         next_ = (next_ + 1) % window_.size();
-        for (const auto& t : window_)
-            calls += t.calls, failures += t.failures, slowCalls += t.slow;
     }
-    if (calls >= config_.minimumCalls && tripped(calls, failures, slowCalls))
+    const WindowTally w = window(now);
+    if (w.calls >= config_.minimumCalls && tripped(w.calls, w.failures, w.slow))
         enter(State::Open, now);
+}
+
+CircuitBreaker::WindowTally CircuitBreaker::window(double now) const {
+    WindowTally w;
+    const auto second = std::int64_t(std::floor(now));
+    for (const auto& t : window_)
+        if (!config_.timeWindow || t.second > second - config_.window)
+            w.calls += t.calls, w.failures += t.failures, w.slow += t.slow;
+    return w;
 }
 
 void CircuitBreaker::openWaitOver(double now) {

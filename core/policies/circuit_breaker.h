@@ -43,6 +43,11 @@ public:
     /// Every change of state: (time, state), from time 0 (CLOSED) on.
     const std::vector<std::pair<double, State>>& transitions() const { return transitions_; }
     double timeOpen(double from, double to) const;
+    /// What the sliding window holds at `now` (what the next verdict will weigh).
+    struct WindowTally {
+        int calls = 0, failures = 0, slow = 0;
+    };
+    WindowTally window(double now) const;
 
 private:
     struct Tally {

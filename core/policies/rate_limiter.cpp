@@ -35,6 +35,17 @@ bool SlidingWindowLog::admit(double now) {
     return true;
 }
 
+double TokenBucket::headroom(double now) const {
+    return std::min(capacity_, tokens_ + rate_ * std::max(0.0, now - last_));
+}
+
+double SlidingWindowLog::headroom(double now) const {
+    std::size_t inWindow = 0;
+    for (std::size_t i = 0; i < count_; ++i)
+        inWindow += admitted_[i] > now - window_;
+    return double(admitted_.size() - inWindow);
+}
+
 std::unique_ptr<RateLimiter> makeRateLimiter(const RateLimit& config) {
     if (config.algorithm == RateLimit::Algorithm::SlidingWindow)
         return std::make_unique<SlidingWindowLog>(config.limit, config.window);

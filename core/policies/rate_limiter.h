@@ -13,6 +13,8 @@ public:
     virtual ~RateLimiter() = default;
     /// Admits (and counts) the request if the limit allows it at `now`.
     virtual bool admit(double now) = 0;
+    /// Requests it would admit at `now` in a burst (a bucket's tokens; a window's free slots).
+    virtual double headroom(double now) const = 0;
 };
 
 /// Token bucket: holds up to `capacity` tokens, starts full and gains `refillPerSecond`
@@ -22,6 +24,7 @@ class TokenBucket final : public RateLimiter {
 public:
     TokenBucket(double capacity, double refillPerSecond);
     bool admit(double now) override;
+    double headroom(double now) const override;
 
 private:
     double capacity_;
@@ -39,6 +42,7 @@ class SlidingWindowLog final : public RateLimiter {
 public:
     SlidingWindowLog(std::uint32_t limit, double window);
     bool admit(double now) override;
+    double headroom(double now) const override;
 
 private:
     double window_;

@@ -1,8 +1,12 @@
 #include "live_figures.h"
 
+#include "components/api_gateway.h"
 #include "components/database.h"
+#include "components/load_balancer.h"
 #include "components/message_queue.h"
 #include "components/station.h"
+
+#include <QObject>
 
 namespace sdlab::widgets {
 
@@ -23,6 +27,37 @@ double backlogOf(const components::MessageQueue& queue) {
     for (std::size_t k = 0; k < names.size() && k < values.size(); ++k)
         if (names[k].ends_with(".backlog")) sum += values[k];
     return sum;
+}
+
+QString nameOf(const sim::Simulation& sim, sim::Index c) {
+    return QString::fromStdString(sim.component(c).id());
+}
+
+/// What a lesson talks about, live: balancer and limiter state as it is now.
+QStringList mechanismOf(const sim::Simulation& sim, const sim::Component& c) {
+    QStringList lines;
+    if (const auto* lb = dynamic_cast<const components::LoadBalancer*>(&c); lb && lb->balancer()) {
+        const auto& b = *lb->balancer();
+        for (std::size_t t = 0; t < b.size(); ++t) {
+            QString line = QObject::tr("→ %1: %2 in flight")
+                               .arg(QString::fromStdString(b.targets()[t].name))
+                               .arg(b.outstanding(t));
+            if (!b.isHealthy(t)) line += QObject::tr(", unhealthy");
+            if (b.isEjected(t)) line += QObject::tr(", ejected");
+            lines << line;
+        }
+        if (b.algorithm() == policies::BalancingAlgorithm::RoundRobin && b.eligibleCount() > 0)
+            lines << QObject::tr("Next in turn: %1")
+                         .arg(QString::fromStdString(b.targets()[b.nextInTurn()].name));
+    }
+    if (const auto* gw = dynamic_cast<const components::ApiGateway*>(&c))
+        for (const auto& [client, headroom] : gw->limiterHeadroom(sim.now()))
+            lines << (client == sim::kNone ? QObject::tr("Rate limit: %1 requests of headroom")
+                                                 .arg(headroom, 0, 'f', 1)
+                                           : QObject::tr("Rate limit for %1: %2 of headroom")
+                                                 .arg(nameOf(sim, client))
+                                                 .arg(headroom, 0, 'f', 1));
+    return lines;
 }
 
 } // namespace
@@ -63,6 +98,7 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
         }
         f.role = roleOf(c);
         f.faults = c.faults;
+        f.mechanism = mechanismOf(sim, c);
     }
     return figures_;
 }

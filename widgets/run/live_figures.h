@@ -4,6 +4,7 @@
 #include "model/scenario.h"
 #include "sim/simulation.h"
 
+#include <QStringList>
 #include <vector>
 
 namespace sdlab::widgets {
@@ -23,6 +24,9 @@ struct NodeFigures {
     double hitRatio = -1;    ///< caches: hits over look-ups in the interval; -1: none
     Role role = Role::None;  ///< replicated databases
     sim::FaultState faults;
+    /// The mechanism's inner state, one line each, for the tooltip: a balancer's requests in
+    /// flight per target and its round-robin pointer, a rate limiter's tokens.
+    QStringList mechanism;
 };
 
 /// Reads NodeFigures from a running simulation. Interval figures are differences of the

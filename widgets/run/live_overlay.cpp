@@ -25,14 +25,22 @@ template <class Overlay> Overlay* childOrNew(QGraphicsItem* item) {
     return new Overlay(item);
 }
 
-QString breakerTooltip(const policies::CircuitBreaker& b, const QString& name) {
+QString breakerTooltip(const policies::CircuitBreaker& b, const QString& name, double now) {
     QString tip =
         QObject::tr("Circuit breaker on %1: %2").arg(name, policies::stateName(b.state()));
     switch (b.state()) {
-    case policies::CircuitBreaker::State::Closed:
+    case policies::CircuitBreaker::State::Closed: {
+        // The mechanism at work: the window's failure rate against the threshold.
+        const auto w = b.window(now);
         tip += QObject::tr("\nCalls pass; it opens when %1% of the window's calls fail")
                    .arg(b.config().failureRateThreshold * 100);
+        tip += QObject::tr("\nWindow now: %1 of %2 calls failed (%3%), %4 needed to judge")
+                   .arg(w.failures)
+                   .arg(w.calls)
+                   .arg(w.calls ? 100.0 * w.failures / w.calls : 0.0, 0, 'f', 0)
+                   .arg(b.config().minimumCalls);
         break;
+    }
     case policies::CircuitBreaker::State::Open:
         tip += QObject::tr("\nOpened at %1 s: calls are refused at once until %2 s")
                    .arg(b.openedAt(), 0, 'f', 2)
@@ -101,7 +109,7 @@ void LiveOverlay::refresh() {
         if (auto* link = scene_->linkItem({from, to})) {
             auto* badge = childOrNew<BreakerBadgeItem>(link);
             badge->setState(breaker->state(),
-                            breakerTooltip(*breaker, from + QStringLiteral(" → ") + to));
+                            breakerTooltip(*breaker, from + QStringLiteral(" → ") + to, sim.now()));
             shown.insert(badge);
         }
     }

@@ -92,6 +92,7 @@ QString tooltipFor(const NodeFigures& f) {
         lines << QObject::tr("Cache hits: %1 of %2 look-ups").arg(percent(f.hitRatio)).arg(f.reads);
     if (f.role == NodeFigures::Role::Primary) lines << QObject::tr("Primary: takes the writes");
     if (f.role == NodeFigures::Role::Replica) lines << QObject::tr("Replica: follows the primary");
+    lines << f.mechanism;
     return lines.join(QLatin1Char('\n'));
 }
 
