@@ -107,6 +107,14 @@ private slots:
         QVERIFY(child<QLabel>("goalLabel")->text().contains("Goal"));
     }
 
+    void aLessonWaitsForTheWindowsSayso() {
+        panel->setBeforeLessonStarts([] { return false; }); // "Cancel" on save changes?
+        const QByteArray before = doc->serialized();
+        QVERIFY(!panel->openLesson(kLesson));
+        QCOMPARE(doc->serialized(), before);
+        QVERIFY(!panel->lesson());
+    }
+
     void checkFailsTheStartShowMePassesUndoRestores() {
         QVERIFY(panel->openLesson(kLesson));
         const QByteArray start = doc->serialized();

@@ -193,6 +193,7 @@ bool LessonPanel::openLesson(const QString& id) {
     if (checking()) return false;
     for (std::size_t i = 0; i < lessons_.size(); ++i) {
         if (qs(lessons_[i].id) != id) continue;
+        if (beforeLesson_ && !beforeLesson_()) return false;
         lesson_ = int(i);
         title_->setText(qs(lessons_[i].title));
         pages_->setCurrentIndex(1);

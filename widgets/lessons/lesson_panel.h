@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QWidget>
+#include <functional>
 #include <vector>
 
 class QLabel;
@@ -28,6 +29,10 @@ public:
     LessonPanel(Document* doc, const QString& lessonsDir, QWidget* parent = nullptr);
     ~LessonPanel() override;
 
+    /// Asked before a lesson starts; returning false keeps the current one. The window uses it
+    /// to offer saving the open file and start untitled, as examples do, so a lesson's designs
+    /// never end up saved over the learner's file.
+    void setBeforeLessonStarts(std::function<bool()> ask) { beforeLesson_ = std::move(ask); }
     void showBrowser();
     bool openLesson(const QString& id);
     void openStep(int step);
@@ -67,6 +72,7 @@ private:
     int step_ = 0;
     int hintsShown_ = 0;
     QFutureWatcher<CheckResult> watcher_;
+    std::function<bool()> beforeLesson_;
 
     QStackedWidget* pages_;
     QTreeWidget* browser_;
