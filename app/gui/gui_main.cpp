@@ -7,11 +7,13 @@
 #include "charts/charts_panel.h"
 #include "common/resources.h"
 #include "document/document.h"
+#include "lessons/lesson_panel.h"
 #include "main_window.h"
 #include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFontDatabase>
 #include <QMessageBox>
 #include <QSettings>
@@ -44,15 +46,32 @@ struct ShotOptions {
     QString select;    ///< component to select (the inspector shows it)
     double runFor = 0; ///< simulated seconds to run first (charts in view)
     bool welcome = false;
+    QString lesson; ///< a lesson to open, its first hint shown and its design checked
 };
+
+/// Opens a lesson in the Lessons dock and checks its starting design, so the picture shows
+/// the player at work.
+bool openLessonForShot(MainWindow& window, const QString& id) {
+    window.showLessons();
+    auto* panel = window.lessonPanel();
+    if (!panel->openLesson(id)) return false;
+    panel->showNextHint();
+    QEventLoop loop;
+    QObject::connect(panel, &widgets::LessonPanel::checkFinished, &loop, &QEventLoop::quit);
+    panel->check();
+    if (panel->checking()) loop.exec();
+    return true;
+}
 
 int screenshot(MainWindow& window, const ShotOptions& o) {
     window.setAutoAnswer(QMessageBox::Discard);
-    const bool opened =
-        o.welcome || (o.file.isEmpty() ? window.openExample(":/examples/url-shortener.json")
-                                       : window.openFile(o.file, true));
+    const bool opened = o.welcome             ? true
+                        : !o.lesson.isEmpty() ? openLessonForShot(window, o.lesson)
+                        : o.file.isEmpty()    ? window.openExample(":/examples/url-shortener.json")
+                                              : window.openFile(o.file, true);
     if (!opened) {
-        QTextStream(stderr) << "sdlab: cannot open " << o.file << "\n";
+        QTextStream(stderr) << "sdlab: cannot open " << (o.lesson.isEmpty() ? o.file : o.lesson)
+                            << "\n";
         return 2;
     }
     window.resize(1600, 1000);
@@ -114,7 +133,9 @@ int guiMain(int argc, char* argv[]) {
                                      QObject::tr("With --screenshot: the welcome page."));
     const QCommandLineOption theme("theme", QObject::tr("system, light or dark (remembered)."),
                                    "name");
-    parser.addOptions({shot, select, runFor, welcome, theme});
+    const QCommandLineOption lesson(
+        "lesson", QObject::tr("With --screenshot: open a lesson (ID) and check its design."), "id");
+    parser.addOptions({shot, select, runFor, welcome, theme, lesson});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
@@ -132,7 +153,7 @@ int guiMain(int argc, char* argv[]) {
             return 2;
         }
         return screenshot(window, {parser.value(shot), file, parser.value(select), seconds,
-                                   parser.isSet(welcome)});
+                                   parser.isSet(welcome), parser.value(lesson)});
     }
 
     if (!file.isEmpty()) {

@@ -10,6 +10,8 @@
 #include "charts/charts_panel.h"
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
+#include "lessons/lesson_catalog.h"
+#include "lessons/lesson_panel.h"
 #include "palette/palette_widget.h"
 #include "run/fault_actions.h"
 #include "run/fault_timeline.h"
@@ -62,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     , liveRun_(new widgets::LiveRunController(this))
     , runBar_(new widgets::RunToolbar(liveRun_, doc_, this))
     , charts_(new widgets::ChartsPanel(liveRun_))
+    , lessons_(new widgets::LessonPanel(doc_, widgets::findLessonsDir()))
     , welcome_(new WelcomePage)
     , stack_(new QStackedWidget)
     , undoView_(new QUndoView(doc_->undoStack()))
@@ -114,6 +117,15 @@ MainWindow::MainWindow(QWidget* parent)
         if (maybeSave()) openFile(p);
     });
     connect(welcome_, &WelcomePage::exampleRequested, this, &MainWindow::openExample);
+    lessons_->setBeforeLessonStarts([this] {
+        if (!maybeSave()) return false;
+        doc_->newScenario();
+        return true;
+    });
+    connect(lessons_, &widgets::LessonPanel::designLoaded, this, [this] {
+        showCanvas();
+        fitWhenLaidOut();
+    });
 
     doc_->newScenario();
     welcome_->setRecentFiles(QSettings().value("recentFiles").toStringList());
@@ -221,6 +233,9 @@ void MainWindow::createActions() {
     welcomeAct_ = make(tr("&Welcome Page"), QKeySequence(), [this] {
         if (maybeSave()) showWelcome();
     });
+    lessonsAct_ = make(tr("&Lessons"), QKeySequence(tr("F1")), &MainWindow::showLessons,
+                       ":/icons/lessons.svg");
+    lessonsAct_->setToolTip(tr("Learn a concept step by step: browse the lessons"));
     selectAllAct_ = make(tr("Select &All"), QKeySequence::SelectAll, [this] {
         for (auto* item : scene_->items())
             item->setSelected(true);
@@ -309,6 +324,9 @@ void MainWindow::createMenus() {
     runMenu->addActions(runBar_->runActions());
     attachTracing(runMenu);
 
+    auto* lessonsMenu = menuBar()->addMenu(tr("&Lessons"));
+    lessonsMenu->addAction(lessonsAct_);
+
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About System Design Lab"), this, [this] {
         QMessageBox::about(this, tr("About System Design Lab"),
@@ -324,6 +342,8 @@ void MainWindow::createMenus() {
     bar->addActions({undoAct_, redoAct_, deleteAct_, groupAct_});
     bar->addSeparator();
     bar->addActions({zoomOutAct_, zoomInAct_, fitAct_});
+    bar->addSeparator();
+    bar->addAction(lessonsAct_);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     addToolBarBreak(); // the run controls get a row of their own: they are wide
     addToolBar(runBar_);
@@ -345,6 +365,8 @@ void MainWindow::createDocks() {
     dock(tr("History"), "historyDock", undoView_, Qt::RightDockWidgetArea)->hide();
     chartsDock_ = dock(tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspectorDock, chartsDock_);
+    lessonsDock_ = dock(tr("Lessons"), "lessonsDock", lessons_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspectorDock, lessonsDock_);
     inspectorDock->raise();
     // Running is when the charts matter: bring them forward on play.
     connect(liveRun_, &widgets::LiveRunController::stateChanged, this, [this] {
@@ -353,6 +375,12 @@ void MainWindow::createDocks() {
     // The canvas gets the room: side panels start at their comfortable widths.
     resizeDocks({paletteDock, inspectorDock}, {230, 380}, Qt::Horizontal);
     undoView_->setEmptyLabel(tr("<empty diagram>"));
+}
+
+void MainWindow::showLessons() {
+    lessons_->showBrowser();
+    lessonsDock_->show();
+    lessonsDock_->raise();
 }
 
 void MainWindow::runFor(double seconds) {

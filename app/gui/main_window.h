@@ -21,6 +21,7 @@ class RunToolbar;
 class TraceWaterfall;
 class Document;
 class InspectorWidget;
+class LessonPanel;
 class PaletteWidget;
 enum class Alignment;
 } // namespace sdlab::widgets
@@ -50,6 +51,9 @@ public:
     widgets::LiveRunController* liveRun() const { return liveRun_; }
     widgets::RunToolbar* runToolbar() const { return runBar_; }
     widgets::ChartsPanel* chartsPanel() const { return charts_; }
+    widgets::LessonPanel* lessonPanel() const { return lessons_; }
+    /// Brings the Lessons dock forward on its lesson browser.
+    void showLessons();
     /// Runs the open design for `seconds` of simulated time at once, charts in view
     /// (`--screenshot --run-for`).
     void runFor(double seconds);
@@ -107,6 +111,8 @@ private:
     widgets::RunToolbar* runBar_;
     widgets::ChartsPanel* charts_;
     QDockWidget* chartsDock_ = nullptr;
+    widgets::LessonPanel* lessons_;
+    QDockWidget* lessonsDock_ = nullptr;
     WelcomePage* welcome_;
     QStackedWidget* stack_;
     QUndoView* undoView_;
@@ -124,7 +130,7 @@ private:
 
     QAction *newAct_, *openAct_, *saveAct_, *saveAsAct_, *exportAct_, *quitAct_;
     QAction *undoAct_, *redoAct_, *cutAct_, *copyAct_, *pasteAct_, *deleteAct_, *duplicateAct_,
-        *selectAllAct_, *groupAct_, *ungroupAct_, *welcomeAct_;
+        *selectAllAct_, *groupAct_, *ungroupAct_, *welcomeAct_, *lessonsAct_;
     QAction *zoomInAct_, *zoomOutAct_, *zoomResetAct_, *fitAct_;
 };
 

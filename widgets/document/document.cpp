@@ -77,27 +77,46 @@ void Document::setFilePath(const QString& path) {
     emit filePathChanged(filePath_);
 }
 
-bool Document::load(const QString& path, QString* error) {
+std::optional<model::Scenario> Document::read(const QString& path, QString* error) const {
     QFile file(path); // QFile, not std::ifstream: templates live in Qt resources
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) *error = tr("%1: cannot open the file (%2)").arg(path, file.errorString());
-        return false;
+        return std::nullopt;
     }
     const QByteArray text = file.readAll();
     try {
         model::Scenario loaded =
             model::parseScenario(std::string_view(text.data(), std::size_t(text.size())));
         layOutIfUnplaced(loaded);
-        undoStack_->clear();
-        scenario_ = std::move(loaded);
+        return loaded;
     } catch (const model::ScenarioError& e) {
         if (error) *error = QString::fromStdString(e.describe(path.toStdString()));
-        return false;
+        return std::nullopt;
     }
+}
+
+bool Document::load(const QString& path, QString* error) {
+    std::optional<model::Scenario> loaded = read(path, error);
+    if (!loaded) return false;
+    undoStack_->clear();
+    scenario_ = std::move(*loaded);
     undoStack_->setClean();
     emit reset();
     emit changed();
     return true;
+}
+
+bool Document::replaceFromFile(const QString& path, const QString& undoText, QString* error) {
+    std::optional<model::Scenario> loaded = read(path, error);
+    if (!loaded) return false;
+    undoStack_->push(new ReplaceScenarioCommand(this, undoText, scenario_, std::move(*loaded)));
+    return true;
+}
+
+void Document::setScenario(const model::Scenario& scenario) {
+    scenario_ = scenario;
+    emit reset();
+    emit changed();
 }
 
 QByteArray Document::serialized() const {

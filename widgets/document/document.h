@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QString>
+#include <optional>
 
 class QUndoStack;
 
@@ -84,6 +85,10 @@ public:
     QStringList paste(const QByteArray& clipboardJson, QPointF offset);
     /// The components and the links among them, as clipboard JSON.
     QByteArray copy(const QStringList& ids) const;
+    /// Replaces the whole scenario with a design file's, as one undo step named `undoText`
+    /// (a lesson's "show me" and "reset step": the learner's own design stays one Undo away).
+    /// On error returns false and leaves the document as it was.
+    bool replaceFromFile(const QString& path, const QString& undoText, QString* error = nullptr);
 
     // --- raw mutators for undo commands only ---------------------------------------------
     void insertComponentAt(int index, const model::ComponentSpec& spec);
@@ -97,6 +102,7 @@ public:
     model::ZoneSpec takeZoneAt(int index);
     void replaceZone(int index, const model::ZoneSpec& spec);
     void applySettings(const ScenarioSettings& settings);
+    void setScenario(const model::Scenario& scenario);
 
     static QPointF positionOf(const model::ComponentSpec& spec);
     static void setPosition(model::ComponentSpec& spec, QPointF position);
@@ -125,6 +131,8 @@ private:
     QString uniqueId(const QString& base) const;
     std::vector<int> componentIndexes(const QStringList& ids) const;
     bool load(const QString& path, QString* error);
+    /// Reads and checks a scenario file (laid out if unplaced) without touching the document.
+    std::optional<model::Scenario> read(const QString& path, QString* error) const;
     void setFilePath(const QString& path);
 
     model::Scenario scenario_;

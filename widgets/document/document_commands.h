@@ -78,6 +78,23 @@ private:
     ScenarioSettings before_, after_;
 };
 
+/// Swaps the whole scenario (a lesson's design); undo brings the previous one back.
+class ReplaceScenarioCommand : public QUndoCommand {
+public:
+    ReplaceScenarioCommand(Document* doc, const QString& text, model::Scenario before,
+                           model::Scenario after)
+        : QUndoCommand(text)
+        , doc_(doc)
+        , before_(std::move(before))
+        , after_(std::move(after)) {}
+    void redo() override { doc_->setScenario(after_); }
+    void undo() override { doc_->setScenario(before_); }
+
+private:
+    Document* doc_;
+    model::Scenario before_, after_;
+};
+
 class RenameZoneCommand : public QUndoCommand {
 public:
     RenameZoneCommand(Document* doc, int index, model::ZoneSpec before, model::ZoneSpec after);

@@ -1,0 +1,343 @@
+#include "lesson_panel.h"
+
+#include "document/document.h"
+#include "lesson_catalog.h"
+#include "lesson_progress.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMap>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sdlab::widgets {
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Mid-tone green and red read on light and dark backgrounds alike (and on a projector);
+// the ✓/✗ marks carry the meaning for anyone who cannot tell the colours apart.
+const QColor kPass(0x2e, 0x9e, 0x4f);
+const QColor kFail(0xd6, 0x45, 0x45);
+const QString kDone = QStringLiteral("✓");
+
+QPushButton* button(const QString& text, const char* name, QWidget* parent) {
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
+} // namespace
+
+LessonPanel::LessonPanel(Document* doc, const QString& lessonsDir, QWidget* parent)
+    : QWidget(parent)
+    , doc_(doc)
+    , lessons_(loadLessons(lessonsDir))
+    , pages_(new QStackedWidget(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(pages_);
+    pages_->addWidget(buildBrowser());
+    pages_->addWidget(buildPlayer());
+    connect(&watcher_, &QFutureWatcher<CheckResult>::finished, this, &LessonPanel::showResult);
+    fillBrowser();
+}
+
+LessonPanel::~LessonPanel() {
+    watcher_.waitForFinished(); // the run reads the lesson we own
+}
+
+QWidget* LessonPanel::buildBrowser() {
+    browser_ = new QTreeWidget;
+    browser_->setObjectName("lessonBrowser");
+    browser_->setHeaderLabels({tr("Lesson"), tr("Level"), tr("Min"), QString()});
+    browser_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    browser_->header()->setStretchLastSection(false);
+    for (int c = 1; c < 4; ++c)
+        browser_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    browser_->setWordWrap(true);
+    connect(browser_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString id = item->data(0, Qt::UserRole).toString();
+        if (!id.isEmpty()) openLesson(id);
+    });
+    return browser_;
+}
+
+QWidget* LessonPanel::buildPlayer() {
+    auto* page = new QWidget;
+    auto* v = new QVBoxLayout(page);
+    auto* back = button(tr("← All lessons"), "backButton", page);
+    back->setFlat(true);
+    connect(back, &QPushButton::clicked, this, &LessonPanel::showBrowser);
+    title_ = new QLabel;
+    title_->setWordWrap(true);
+    QFont big = title_->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    title_->setFont(big);
+    progress_ = new QLabel;
+    progress_->setObjectName("progressLabel");
+    steps_ = new QListWidget;
+    steps_->setObjectName("stepList");
+    steps_->setMaximumHeight(110);
+    connect(steps_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { openStep(steps_->row(item)); });
+    text_ = new QTextBrowser;
+    text_->setObjectName("stepText");
+    text_->setOpenExternalLinks(true);
+    goal_ = new QLabel;
+    goal_->setObjectName("goalLabel");
+    goal_->setWordWrap(true);
+    goal_->setTextFormat(Qt::RichText);
+    check_ = button(tr("Check"), "checkButton", page);
+    check_->setDefault(true);
+    hint_ = button(tr("Hint"), "hintButton", page);
+    showMe_ = button(tr("Show me"), "showMeButton", page);
+    reset_ = button(tr("Reset step"), "resetButton", page);
+    showMe_->setToolTip(tr("Put the reference solution on the canvas (Undo brings yours back)"));
+    reset_->setToolTip(tr("Load the step's starting design again (undoable)"));
+    connect(check_, &QPushButton::clicked, this, &LessonPanel::check);
+    connect(hint_, &QPushButton::clicked, this, &LessonPanel::showNextHint);
+    connect(showMe_, &QPushButton::clicked, this, &LessonPanel::showMe);
+    connect(reset_, &QPushButton::clicked, this, &LessonPanel::resetStep);
+    auto* actions = new QHBoxLayout;
+    for (auto* b : {check_, hint_, showMe_, reset_})
+        actions->addWidget(b);
+    hints_ = new QLabel;
+    hints_->setObjectName("hintsLabel");
+    hints_->setWordWrap(true);
+    hints_->setTextFormat(Qt::RichText);
+    results_ = new QListWidget;
+    results_->setObjectName("checkResults");
+    results_->setWordWrap(true);
+    results_->setMaximumHeight(140);
+    prev_ = button(tr("← Previous"), "prevButton", page);
+    next_ = button(tr("Next →"), "nextButton", page);
+    connect(prev_, &QPushButton::clicked, this, [this] { openStep(step_ - 1); });
+    connect(next_, &QPushButton::clicked, this, [this] {
+        // A step without a task is done once read.
+        if (!task()) lesson_progress::markCompleted(qs(lesson()->id), step_);
+        openStep(step_ + 1);
+    });
+    auto* nav = new QHBoxLayout;
+    nav->addWidget(prev_);
+    nav->addStretch();
+    nav->addWidget(next_);
+
+    v->addWidget(back, 0, Qt::AlignLeft);
+    v->addWidget(title_);
+    v->addWidget(progress_);
+    v->addWidget(steps_);
+    v->addWidget(text_, 1);
+    v->addWidget(goal_);
+    v->addLayout(actions);
+    v->addWidget(hints_);
+    v->addWidget(results_);
+    v->addLayout(nav);
+    return page;
+}
+
+void LessonPanel::fillBrowser() {
+    browser_->clear();
+    // One group per lesson, under its first tag: the concept it is mainly about.
+    QMap<QString, QTreeWidgetItem*> groups;
+    for (const auto& l : lessons_) {
+        const QString tag = l.tags.empty() ? tr("other") : qs(l.tags.front());
+        auto*& group = groups[tag];
+        if (!group) {
+            group = new QTreeWidgetItem(browser_, {tag});
+            group->setFlags(Qt::ItemIsEnabled);
+            QFont f = group->font(0);
+            f.setBold(true);
+            group->setFont(0, f);
+        }
+        const bool done = lesson_progress::isCompleted(l);
+        auto* item = new QTreeWidgetItem(
+            group, {qs(l.title), qs(l.level), QString::number(l.minutes), done ? kDone : ""});
+        item->setData(0, Qt::UserRole, qs(l.id));
+        item->setForeground(3, kPass);
+        QStringList tags;
+        for (const auto& t : l.tags)
+            tags << qs(t);
+        item->setToolTip(0, tr("%1\nConcepts: %2").arg(qs(l.title), tags.join(", ")));
+    }
+    browser_->sortItems(0, Qt::AscendingOrder);
+    browser_->expandAll();
+}
+
+const lessons::Lesson* LessonPanel::lesson() const {
+    return lesson_ < 0 ? nullptr : &lessons_[std::size_t(lesson_)];
+}
+
+const lessons::Task* LessonPanel::task() const {
+    if (!lesson()) return nullptr;
+    const auto& t = lesson()->steps[std::size_t(step_)].task;
+    return t ? &*t : nullptr;
+}
+
+void LessonPanel::showBrowser() {
+    fillBrowser(); // completion marks may have changed
+    pages_->setCurrentIndex(0);
+}
+
+bool LessonPanel::openLesson(const QString& id) {
+    if (checking()) return false;
+    for (std::size_t i = 0; i < lessons_.size(); ++i) {
+        if (qs(lessons_[i].id) != id) continue;
+        if (beforeLesson_ && !beforeLesson_()) return false;
+        lesson_ = int(i);
+        title_->setText(qs(lessons_[i].title));
+        pages_->setCurrentIndex(1);
+        openStep(0);
+        return true;
+    }
+    return false;
+}
+
+void LessonPanel::openStep(int step) {
+    if (!lesson() || step < 0 || step >= int(lesson()->steps.size()) || checking()) return;
+    step_ = step;
+    hintsShown_ = 0;
+    results_->clear();
+    const auto& s = lesson()->steps[std::size_t(step)];
+    if (!s.design.empty()) loadDesign(s.design, tr("Lesson step: %1").arg(qs(s.title)));
+    refreshStep();
+}
+
+void LessonPanel::refreshStep() {
+    const auto& s = lesson()->steps[std::size_t(step_)];
+    const int count = int(lesson()->steps.size());
+    // Markdown with the step's title on top, so the text reads on its own.
+    text_->setMarkdown(QStringLiteral("## %1\n\n%2").arg(qs(s.title), qs(s.text)));
+    const lessons::Task* t = task();
+    goal_->setVisible(t != nullptr);
+    if (t) goal_->setText(tr("<b>Goal:</b> %1").arg(qs(t->goal).toHtmlEscaped()));
+    for (auto* b : {check_, hint_, showMe_})
+        b->setVisible(t != nullptr);
+    showMe_->setEnabled(t && !t->solution.empty());
+    results_->setVisible(t != nullptr);
+    prev_->setEnabled(step_ > 0);
+    next_->setEnabled(step_ + 1 < count);
+    refreshSteps();
+    refreshHints();
+}
+
+void LessonPanel::refreshSteps() {
+    const QSet<int> done = lesson_progress::completedSteps(qs(lesson()->id));
+    const int count = int(lesson()->steps.size());
+    progress_->setText(tr("Step %1 of %2 · %3 done").arg(step_ + 1).arg(count).arg(done.size()));
+    steps_->clear();
+    for (int i = 0; i < count; ++i) {
+        const QString mark = done.contains(i) ? kDone : QStringLiteral("  ");
+        steps_->addItem(QStringLiteral("%1 %2. %3")
+                            .arg(mark)
+                            .arg(i + 1)
+                            .arg(qs(lesson()->steps[std::size_t(i)].title)));
+    }
+    steps_->setCurrentRow(step_);
+}
+
+void LessonPanel::refreshHints() {
+    const lessons::Task* t = task();
+    const int total = t ? int(t->hints.size()) : 0;
+    QStringList shown;
+    for (int i = 0; i < hintsShown_; ++i)
+        shown << tr("<b>Hint %1:</b> %2")
+                     .arg(i + 1)
+                     .arg(qs(t->hints[std::size_t(i)]).toHtmlEscaped());
+    hints_->setText(shown.join("<br>"));
+    hints_->setVisible(!shown.isEmpty());
+    hint_->setEnabled(hintsShown_ < total);
+    hint_->setText(total == 0            ? tr("No hints")
+                   : hintsShown_ < total ? tr("Hint (%1 of %2)").arg(hintsShown_ + 1).arg(total)
+                                         : tr("All hints shown"));
+}
+
+void LessonPanel::showNextHint() {
+    const lessons::Task* t = task();
+    if (!t || hintsShown_ >= int(t->hints.size())) return;
+    ++hintsShown_;
+    refreshHints();
+}
+
+void LessonPanel::loadDesign(const std::string& path, const QString& undoText) {
+    QString error;
+    if (doc_->replaceFromFile(qs(path), undoText, &error)) {
+        emit designLoaded();
+    } else {
+        results_->clear();
+        results_->addItem(error);
+        results_->setVisible(true);
+    }
+}
+
+void LessonPanel::showMe() {
+    if (const lessons::Task* t = task(); t && !t->solution.empty())
+        loadDesign(t->solution,
+                   tr("Show me: %1").arg(qs(lesson()->steps[std::size_t(step_)].title)));
+}
+
+void LessonPanel::resetStep() {
+    if (!lesson()) return;
+    const std::string start = lesson()->startingDesign(std::size_t(step_));
+    if (!start.empty()) loadDesign(start, tr("Reset step"));
+}
+
+void LessonPanel::check() {
+    if (!task() || checking()) return;
+    // The run takes a second or more (the design, and for relative checks the starting
+    // design too): off the UI thread, on a snapshot of the design.
+    check_->setEnabled(false);
+    check_->setText(tr("Checking…"));
+    results_->clear();
+    results_->addItem(tr("Running the design…"));
+    const lessons::Lesson lessonCopy = *lesson();
+    const std::size_t step = std::size_t(step_);
+    const model::Scenario design = doc_->scenario();
+    watcher_.setFuture(QtConcurrent::run([lessonCopy, step, design] {
+        CheckResult r;
+        try {
+            r.outcome = lessons::checkDesign(lessonCopy, step, design);
+        } catch (const std::exception& e) {
+            r.error = QString::fromStdString(e.what());
+        }
+        return r;
+    }));
+}
+
+void LessonPanel::showResult() {
+    const CheckResult r = watcher_.result();
+    check_->setEnabled(true);
+    check_->setText(tr("Check"));
+    results_->clear();
+    if (!r.error.isEmpty()) {
+        results_->addItem(tr("The design could not run: %1").arg(r.error));
+        emit checkFinished(false);
+        return;
+    }
+    for (const auto& c : r.outcome.checks) {
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 %2").arg(c.passed ? kDone : QStringLiteral("✗"), qs(c.message)),
+            results_);
+        item->setForeground(c.passed ? kPass : kFail);
+    }
+    if (r.outcome.passed) {
+        lesson_progress::markCompleted(qs(lesson()->id), step_);
+        results_->addItem(step_ + 1 < int(lesson()->steps.size())
+                              ? tr("Step done. On to the next one.")
+                              : tr("Lesson complete. Well done."));
+        refreshSteps();
+    }
+    emit checkFinished(r.outcome.passed);
+}
+
+} // namespace sdlab::widgets

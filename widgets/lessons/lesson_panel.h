@@ -1,0 +1,89 @@
+#pragma once
+
+#include "lessons/lesson.h"
+#include "lessons/lesson_check.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <functional>
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace sdlab::widgets {
+
+class Document;
+
+/// The lesson player: a browser of the lessons (grouped by their main concept, with
+/// completion marks) and, for the open lesson, its steps, text, task, Check, hints, "show me"
+/// and "reset step". Every design it loads goes through the document's undo stack, so the
+/// learner's own work is never more than an Undo away.
+class LessonPanel : public QWidget {
+    Q_OBJECT
+public:
+    LessonPanel(Document* doc, const QString& lessonsDir, QWidget* parent = nullptr);
+    ~LessonPanel() override;
+
+    /// Asked before a lesson starts; returning false keeps the current one. The window uses it
+    /// to offer saving the open file and start untitled, as examples do, so a lesson's designs
+    /// never end up saved over the learner's file.
+    void setBeforeLessonStarts(std::function<bool()> ask) { beforeLesson_ = std::move(ask); }
+    void showBrowser();
+    bool openLesson(const QString& id);
+    void openStep(int step);
+    const lessons::Lesson* lesson() const;
+    int step() const { return step_; }
+    int hintsShown() const { return hintsShown_; }
+    bool checking() const { return watcher_.isRunning(); }
+
+    void check();
+    void showNextHint();
+    void showMe();
+    void resetStep();
+
+signals:
+    /// The panel put a design in the document: the canvas should come forward.
+    void designLoaded();
+    void checkFinished(bool passed);
+
+private:
+    struct CheckResult {
+        lessons::TaskOutcome outcome;
+        QString error;
+    };
+    QWidget* buildBrowser();
+    QWidget* buildPlayer();
+    void fillBrowser();
+    void refreshStep();
+    void refreshSteps();
+    void refreshHints();
+    void loadDesign(const std::string& path, const QString& undoText);
+    void showResult();
+    const lessons::Task* task() const;
+
+    Document* doc_;
+    std::vector<lessons::Lesson> lessons_;
+    int lesson_ = -1;
+    int step_ = 0;
+    int hintsShown_ = 0;
+    QFutureWatcher<CheckResult> watcher_;
+    std::function<bool()> beforeLesson_;
+
+    QStackedWidget* pages_;
+    QTreeWidget* browser_;
+    QLabel* title_;
+    QLabel* progress_;
+    QListWidget* steps_;
+    QTextBrowser* text_;
+    QLabel* goal_;
+    QLabel* hints_;
+    QListWidget* results_;
+    QPushButton *check_, *hint_, *showMe_, *reset_, *prev_, *next_;
+};
+
+} // namespace sdlab::widgets
