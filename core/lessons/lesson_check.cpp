@@ -13,10 +13,20 @@ using model::Json;
 
 namespace {
 
+/// 25,960 rather than 2.596e+04: messages are read by learners.
 std::string number(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4g", x);
-    return buf;
+    char buf[48];
+    if (std::abs(x) < 1e4 || std::abs(x) >= 1e15) {
+        std::snprintf(buf, sizeof buf, "%.4g", x);
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.0f", std::abs(x));
+    std::string digits = buf, grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+        grouped += digits[i];
+    }
+    return (x < 0 ? "-" : "") + grouped;
 }
 
 const char* wordOf(Check::Kind kind) {
