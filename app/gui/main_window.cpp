@@ -15,6 +15,7 @@
 #include "run/fault_timeline.h"
 #include "run/live_overlay.h"
 #include "run/live_run_controller.h"
+#include "run/packet_layer.h"
 #include "run/run_toolbar.h"
 #include "theme.h"
 #include "welcome_page.h"
@@ -122,6 +123,8 @@ MainWindow::MainWindow(QWidget* parent)
 void MainWindow::attachLiveOverlays() {
     liveOverlay_ = new widgets::LiveOverlay(scene_, this);
     liveOverlay_->attach(liveRun_);
+    packets_ = new widgets::PacketLayer(scene_, this);
+    packets_->attach(liveRun_);
     auto* faults = new widgets::FaultActions(scene_, liveRun_, this);
     connect(faults, &widgets::FaultActions::faultsChanged, this,
             [this](const QString& what) { statusBar()->showMessage(what, 5000); });

@@ -16,6 +16,7 @@ class CanvasView;
 class ChartsPanel;
 class FaultTimeline;
 class LiveOverlay;
+class PacketLayer;
 class LiveRunController;
 class RunToolbar;
 class Document;
@@ -49,6 +50,8 @@ public:
     widgets::LiveRunController* liveRun() const { return liveRun_; }
     widgets::RunToolbar* runToolbar() const { return runBar_; }
     widgets::ChartsPanel* chartsPanel() const { return charts_; }
+    /// The requests drawn moving along the links while a run plays.
+    widgets::PacketLayer* packetLayer() const { return packets_; }
     /// Runs the open design for `seconds` of simulated time at once, charts in view
     /// (`--screenshot --run-for`).
     void runFor(double seconds);
@@ -113,6 +116,7 @@ private:
     QMenu* viewMenuDocks_ = nullptr;
     Autosave* autosave_;
     widgets::LiveOverlay* liveOverlay_ = nullptr;
+    widgets::PacketLayer* packets_ = nullptr;
     widgets::FaultTimeline* faultTimeline_ = nullptr;
     int autoAnswer_ = 0;
     int pasteCount_ = 0;
