@@ -2,6 +2,7 @@
 // none; a failing callee turns them red; at 100,000 req/s they are sampled under the cap and
 // the links show their rate instead; no run, no dots.
 #include "canvas/canvas_scene.h"
+#include "common/resources.h"
 #include "document/document.h"
 #include "run/live_run_controller.h"
 #include "run/packet_item.h"
@@ -71,6 +72,8 @@ struct Canvas {
 class TestPacketLayer : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { widgets::initResources(); }
+
     void packetsOnlyWhereCallsGo() {
         QTemporaryDir dir;
         Canvas c(Canvas::write(dir, kReadsOnly));
