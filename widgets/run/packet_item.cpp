@@ -4,12 +4,30 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
+#include <QPixmap>
+
+#include <cmath>
 
 namespace sdlab::widgets {
 
 namespace {
 constexpr qreal kDotDiameter = 6;
+constexpr qreal kDotScale = 3; ///< dot pixmaps drawn this much larger: crisp when zoomed in
 } // namespace
+
+const QPixmap& PacketItem::dotPixmap(const QColor& colour) {
+    auto it = dotPixmaps_.find(colour.rgba());
+    if (it != dotPixmaps_.end()) return it->second;
+    const int side = int(std::ceil(kDotDiameter * kDotScale)) + 2;
+    QPixmap pixmap(side, side);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawEllipse(QRectF(1, 1, side - 2, side - 2));
+    return dotPixmaps_.emplace(colour.rgba(), pixmap).first->second;
+}
 
 PacketItem::PacketItem(QGraphicsItem* parent)
     : QGraphicsObject(parent) {
@@ -36,10 +54,18 @@ void PacketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->setPen(QPen(band, m.width, Qt::SolidLine, Qt::RoundCap));
         p->drawLine(m.from, m.to);
     }
-    // Round-capped wide points: one drawPoints per colour is far cheaper than 2,000 ellipses.
+    // One pre-drawn dot per colour, blitted at every position in one call: stroking 2,000
+    // round points tessellates 2,000 circles a frame (most of the frame time, measured).
+    QVector<QPainter::PixmapFragment> fragments;
     for (const Dots& d : dots_) {
-        p->setPen(QPen(d.colour, kDotDiameter, Qt::SolidLine, Qt::RoundCap));
-        p->drawPoints(d.points.constData(), int(d.points.size()));
+        const QPixmap& dot = dotPixmap(d.colour);
+        const QRectF source(QPointF(0, 0), QSizeF(dot.size()));
+        fragments.clear();
+        fragments.reserve(d.points.size());
+        for (const QPointF& at : d.points)
+            fragments.push_back(
+                QPainter::PixmapFragment::create(at, source, 1 / kDotScale, 1 / kDotScale));
+        p->drawPixmapFragments(fragments.constData(), int(fragments.size()), dot);
     }
     // Labels last, on the window colour, so they read over dots in either theme.
     const QFontMetricsF fm(p->font());

@@ -2,10 +2,12 @@
 
 #include <QColor>
 #include <QGraphicsObject>
+#include <QPixmap>
 #include <QPointF>
 #include <QString>
 #include <QVector>
 
+#include <map>
 #include <vector>
 
 namespace sdlab::widgets {
@@ -39,9 +41,12 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    const QPixmap& dotPixmap(const QColor& colour);
+
     std::vector<Dots> dots_;
     std::vector<RateMark> marks_;
     QRectF area_;
+    std::map<QRgb, QPixmap> dotPixmaps_; ///< by colour (the palette may change)
 };
 
 } // namespace sdlab::widgets

@@ -44,11 +44,7 @@ QString rateText(double r) {
 
 PacketLayer::PacketLayer(CanvasScene* scene, QObject* parent)
     : QObject(parent)
-    , scene_(scene) {
-    frameTimer_.setInterval(kFrameMs);
-    frameTimer_.setTimerType(Qt::PreciseTimer);
-    connect(&frameTimer_, &QTimer::timeout, this, &PacketLayer::frame);
-}
+    , scene_(scene) {}
 
 PacketLayer::~PacketLayer() {
     delete item_.data();
@@ -68,13 +64,12 @@ void PacketLayer::attach(LiveRunController* controller) {
 }
 
 void PacketLayer::onStateChanged() {
+    // The animation clock runs only while playing: a paused run shows its dots frozen.
     if (controller_ && controller_->playing()) {
         if (!wall_.isValid()) wall_.start();
-        frameTimer_.start();
     } else {
         if (wall_.isValid()) clockMs_ += double(wall_.elapsed());
         wall_.invalidate();
-        frameTimer_.stop();
     }
 }
 
@@ -112,7 +107,9 @@ void PacketLayer::onAdvanced() {
     spawn(clockMs_ - lastAdvanceMs_, now - lastNow_);
     lastAdvanceMs_ = clockMs_;
     lastNow_ = now;
-    if (!frameTimer_.isActive()) frame(); // while playing, the frame timer paints them
+    // The controller's tick (~60 a second while playing) is the frame clock: a timer of our
+    // own would fall between its ticks and double the canvas repaints.
+    frame();
 }
 
 PacketLayer::Outcome PacketLayer::drawOutcome(const std::array<double, 4>& shares) {

@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QTimer>
 
 #include <array>
 #include <cstdint>
@@ -30,7 +29,6 @@ public:
     static constexpr double kMinTravelMs = 150, kMaxTravelMs = 5000;
     /// Dots a second on one link beyond which they merge into a line: show the rate instead.
     static constexpr double kReadableRate = 40;
-    static constexpr int kFrameMs = 16;
 
     enum class Outcome : std::uint8_t { Ok, Failed, TimedOut, Rejected };
     using Counts = std::array<int, 4>; ///< live dots by Outcome
@@ -45,7 +43,7 @@ public:
     Counts packetsOn(const QString& from, const QString& to) const;
     /// The rate written beside the link ("1.2k/s"), empty when its dots are readable alone.
     QString rateLabel(const QString& from, const QString& to) const;
-    /// Moves the dots and repaints now (the frame timer does this while playing).
+    /// Moves the dots and repaints now (on every advance of the run).
     void frame();
 
 private:
@@ -75,7 +73,6 @@ private:
     QPointer<PacketItem> item_;
     std::vector<Lane> lanes_;
     std::vector<Packet> packets_;
-    QTimer frameTimer_;
     QElapsedTimer wall_; ///< runs while playing
     double clockMs_ = 0; ///< animation clock: stands still while paused
     double lastAdvanceMs_ = 0;
