@@ -40,7 +40,10 @@ int total(const PacketLayer::Counts& c) {
 int packetItems(widgets::CanvasScene& scene) {
     int n = 0;
     for (QGraphicsItem* item : scene.items())
-        n += item->type() == widgets::PacketItem::Type;
+        if (item->type() == widgets::PacketItem::Type) {
+            // Marked as a decoration, so that diagram exports leave the traffic out.
+            if (item->data(widgets::CanvasScene::kDecorationKey).toBool()) ++n;
+        }
     return n;
 }
 

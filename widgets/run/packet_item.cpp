@@ -1,5 +1,7 @@
 #include "packet_item.h"
 
+#include "canvas/canvas_scene.h"
+
 #include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -34,6 +36,7 @@ PacketItem::PacketItem(QGraphicsItem* parent)
     setZValue(-0.5); // over the links, under the cards they enter
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
+    setData(CanvasScene::kDecorationKey, true); // a run's traffic: not in diagram exports
 }
 
 void PacketItem::setFrame(std::vector<Dots> dots, std::vector<RateMark> marks, const QRectF& area) {
