@@ -73,7 +73,8 @@ void PacketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     // Labels last, on the window colour, so they read over dots in either theme.
     const QFontMetricsF fm(p->font());
     for (const RateMark& m : marks_) {
-        const QPointF mid = (m.from + m.to) / 2;
+        // A third of the way along: the link's own latency label sits at its middle.
+        const QPointF mid = m.from + (m.to - m.from) / 3;
         QRectF box = fm.boundingRect(m.label).adjusted(-4, -1, 4, 1);
         box.moveCenter(mid + QPointF(0, -(m.width / 2 + box.height() / 2 + 2)));
         QColor back = pal.color(QPalette::Window);

@@ -14,7 +14,7 @@
 namespace sdlab::widgets {
 
 namespace {
-constexpr double kRateSmoothing = 0.3; ///< weight of the newest reading in the rate averages
+constexpr double kRateTimeConstant = 0.5; ///< simulated seconds the rate labels average over
 
 QColor outcomeColour(PacketLayer::Outcome o) {
     switch (o) {
@@ -144,7 +144,11 @@ void PacketLayer::spawn(double wallMs, double simS) {
         lane.calleeArrivals = callee.arrivals;
         lane.calleeFailed = callee.failed;
         lane.calleeRejected = callee.rejected;
-        if (simS > 0) lane.simRate += kRateSmoothing * (double(calls) / simS - lane.simRate);
+        // Smoothed over ~kRateTimeConstant simulated seconds: steady at 60 ticks a second,
+        // and a long step (a paused run advanced by seconds) takes its own reading.
+        if (simS > 0)
+            lane.simRate +=
+                (1 - std::exp(-simS / kRateTimeConstant)) * (double(calls) / simS - lane.simRate);
         lane.wallRate = lane.simRate * speed;
         fresh[l] = link.replication ? 0 : calls;
         total += fresh[l];
