@@ -17,6 +17,7 @@
 #include "run/fault_timeline.h"
 #include "run/live_overlay.h"
 #include "run/live_run_controller.h"
+#include "run/packet_layer.h"
 #include "run/run_toolbar.h"
 #include "run/sweep_dialog.h"
 #include "run/trace_waterfall.h"
@@ -136,6 +137,8 @@ MainWindow::MainWindow(QWidget* parent)
 void MainWindow::attachLiveOverlays() {
     liveOverlay_ = new widgets::LiveOverlay(scene_, this);
     liveOverlay_->attach(liveRun_);
+    packets_ = new widgets::PacketLayer(scene_, this);
+    packets_->attach(liveRun_);
     auto* faults = new widgets::FaultActions(scene_, liveRun_, this);
     connect(faults, &widgets::FaultActions::faultsChanged, this,
             [this](const QString& what) { statusBar()->showMessage(what, 5000); });

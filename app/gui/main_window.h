@@ -16,6 +16,7 @@ class CanvasView;
 class ChartsPanel;
 class FaultTimeline;
 class LiveOverlay;
+class PacketLayer;
 class LiveRunController;
 class RunToolbar;
 class TraceWaterfall;
@@ -54,6 +55,8 @@ public:
     widgets::LessonPanel* lessonPanel() const { return lessons_; }
     /// Brings the Lessons dock forward on its lesson browser.
     void showLessons();
+    /// The requests drawn moving along the links while a run plays.
+    widgets::PacketLayer* packetLayer() const { return packets_; }
     /// Runs the open design for `seconds` of simulated time at once, charts in view
     /// (`--screenshot --run-for`).
     void runFor(double seconds);
@@ -122,6 +125,7 @@ private:
     QMenu* viewMenuDocks_ = nullptr;
     Autosave* autosave_;
     widgets::LiveOverlay* liveOverlay_ = nullptr;
+    widgets::PacketLayer* packets_ = nullptr;
     widgets::FaultTimeline* faultTimeline_ = nullptr;
     widgets::TraceWaterfall* waterfall_ = nullptr;
     QDockWidget* traceDock_ = nullptr;

@@ -1,0 +1,162 @@
+// GUI benchmark on the offscreen platform: opens the URL-shortener example in the real main
+// window, plays it at a speed that keeps ~2,000 packets on the canvas with the charts dock in
+// view, and prints one JSON object per line: frame cadence and UI-thread work per frame
+// (median, p99), the longest UI-thread stall, packets drawn and resident memory.
+//   bench_gui [SECONDS=60] [SPEED=5] [--no-packets]   (the last: the same without packets)
+#include "canvas/canvas_scene.h"
+#include "canvas/canvas_view.h"
+#include "charts/charts_panel.h"
+#include "common/resources.h"
+#include "gui/main_window.h"
+#include "gui/theme.h"
+#include "run/live_run_controller.h"
+#include "run/packet_layer.h"
+#include "run/run_toolbar.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <unistd.h>
+#include <vector>
+
+using namespace sdlab;
+
+namespace {
+
+double residentMiB() {
+    long pages = 0, resident = 0;
+    std::ifstream("/proc/self/statm") >> pages >> resident;
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
+}
+
+/// What the UI thread did, as TimedApplication and FrameProbe see it.
+struct Timing {
+    bool measuring = false;
+    double workSincePaint = 0, longestStall = 0;
+    std::vector<double> intervals, work, packets;
+} timing;
+
+/// Times every event the UI thread handles (outermost deliveries only: timers, posted
+/// events, repaints). The longest is the worst stall — nothing else could run meanwhile —
+/// and their sum between two paints of the canvas is that frame's work.
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (depth_ > 0) return QApplication::notify(receiver, event);
+        ++depth_;
+        QElapsedTimer t;
+        t.start();
+        const bool handled = QApplication::notify(receiver, event);
+        --depth_;
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        timing.workSincePaint += ms;
+        if (timing.measuring) timing.longestStall = std::max(timing.longestStall, ms);
+        return handled;
+    }
+
+private:
+    int depth_ = 0;
+};
+
+/// Marks each paint of the canvas: the interval since the last one, and the work done in it.
+class FrameProbe : public QObject {
+public:
+    FrameProbe(QWidget* viewport, gui::MainWindow& window)
+        : window_(window) {
+        viewport->installEventFilter(this);
+    }
+    bool eventFilter(QObject*, QEvent* e) override {
+        if (e->type() != QEvent::Paint || !timing.measuring) return false;
+        if (sincePaint_.isValid()) {
+            timing.intervals.push_back(double(sincePaint_.nsecsElapsed()) / 1e6);
+            timing.work.push_back(timing.workSincePaint);
+            timing.packets.push_back(window_.packetLayer()->packetCount());
+        }
+        sincePaint_.start();
+        timing.workSincePaint = 0;
+        return false;
+    }
+
+private:
+    gui::MainWindow& window_;
+    QElapsedTimer sincePaint_;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    const double seconds = argc > 1 ? std::max(1.0, std::atof(argv[1])) : 60;
+    const double speed = argc > 2 ? std::atof(argv[2]) : 5;
+    const bool packets = !(argc > 3 && std::strcmp(argv[3], "--no-packets") == 0);
+    TimedApplication app(argc, argv);
+    widgets::initResources();
+    gui::applyTheme(gui::Theme::Light);
+    const double rssStart = residentMiB();
+
+    gui::MainWindow window;
+    window.setAutoAnswer(QMessageBox::Discard); // never wait on a dialog
+    QString error;
+    if (!window.openFile(SDLAB_EXAMPLES_DIR "/url-shortener.json", true, &error)) {
+        std::fprintf(stderr, "bench_gui: %s\n", qPrintable(error));
+        return 1;
+    }
+    window.showCanvas();
+    window.resize(1600, 1000);
+    window.show();
+    if (auto* dock = window.findChild<QDockWidget*>("chartsDock")) {
+        dock->show();
+        dock->raise();
+    }
+    // Six live charts: the three end-to-end ones and the cache's three.
+    window.scene()->selectComponents({QStringLiteral("cache")});
+    if (!packets) window.packetLayer()->attach(nullptr);
+    FrameProbe probe(window.view()->viewport(), window);
+    // Let the window settle (first layout, fit), then measure a playing run.
+    QTimer::singleShot(500, &window, [&] {
+        window.runToolbar()->ensureCurrent(); // the run is built from the design on first play
+        window.liveRun()->setSpeed(speed);
+        window.liveRun()->play();
+    });
+    // Measured once playing has begun (building the run and the first chart layout are
+    // one-off costs of pressing Play, not of animating).
+    QTimer::singleShot(750, &window, [] { timing.measuring = true; });
+    QTimer::singleShot(int(750 + seconds * 1000), &app, &QApplication::quit);
+    app.exec();
+    window.liveRun()->pause();
+
+    const int charts = int(window.chartsPanel()->charts().size());
+    std::printf("{\"bench\": \"gui_url_shortener_packets\", \"wall_s\": %.0f, \"speed\": %.2f, "
+                "\"simulated_s\": %.1f, \"live_charts\": %d, \"frames\": %zu}\n",
+                seconds, speed, window.liveRun()->now(), charts, timing.intervals.size());
+    std::printf("{\"bench\": \"gui_frame_work_ms\", \"median\": %.2f, \"p99\": %.2f, "
+                "\"target_p99_max\": 16.7}\n",
+                percentile(timing.work, 0.5), percentile(timing.work, 0.99));
+    std::printf("{\"bench\": \"gui_frame_interval_ms\", \"median\": %.2f, \"p99\": %.2f}\n",
+                percentile(timing.intervals, 0.5), percentile(timing.intervals, 0.99));
+    std::printf("{\"bench\": \"gui_longest_stall_ms\", \"ms\": %.2f, \"target_max\": 50}\n",
+                timing.longestStall);
+    std::printf(
+        "{\"bench\": \"gui_packets_drawn\", \"median\": %.0f, \"max\": %.0f, \"cap\": %d}\n",
+        percentile(timing.packets, 0.5), percentile(timing.packets, 1.0),
+        widgets::PacketLayer::kMaxPackets);
+    std::printf("{\"bench\": \"gui_memory\", \"rss_mib_start\": %.1f, \"rss_mib_end\": %.1f}\n",
+                rssStart, residentMiB());
+    return 0;
+}
