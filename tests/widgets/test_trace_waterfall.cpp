@@ -1,10 +1,10 @@
 // Run > Trace Next Request: the next request is followed through the design and shown as a
 // waterfall whose rows are its spans, nested by caller, and whose root bar is its latency.
+#include "common/resources.h"
 #include "gui/main_window.h"
 #include "model/scenario_json.h"
 #include "run/live_run_controller.h"
 #include "run/trace_waterfall.h"
-#include "common/resources.h"
 
 #include <QAction>
 #include <QDockWidget>
