@@ -57,12 +57,12 @@ TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QW
     if (plot_->legend->visible()) {
         // A row of its own under the title: inside the axes it would hide the data.
         plot_->axisRect()->insetLayout()->take(plot_->legend);
-        plot_->plotLayout()->insertRow(1);
-        plot_->plotLayout()->addElement(1, 0, plot_->legend);
-        plot_->plotLayout()->setRowStretchFactor(1, 0.001);
         plot_->legend->setWrap(4); // rows of four: nine causes still fit the dock
         plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
         plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+        // An empty legend would narrow the whole layout to its zero width: stacked charts
+        // place theirs when the first cause appears.
+        if (!spec_.stacked) placeLegend();
     }
     QCPBars* below = nullptr;
     for (std::size_t i = 0; i < spec_.series.size(); ++i) {
@@ -133,7 +133,10 @@ void TimeChart::appendRow(const std::vector<double>& row) {
         if (spec_.stacked) {
             auto* bars = static_cast<QCPBars*>(plot_->plottable(int(i)));
             bars->addData(kept.front(), y);
-            if (v > 0) bars->addToLegend(); // no-op when already listed
+            if (v > 0) {
+                bars->addToLegend(); // no-op when already listed
+                placeLegend();
+            }
         } else {
             plot_->graph(int(i))->addData(kept.front(), y);
         }
@@ -150,6 +153,19 @@ void TimeChart::clear() {
             if (spec_.stacked) bars->removeFromLegend();
         }
     }
+    if (spec_.stacked && legendPlaced_) { // empty again: out of the layout (see above)
+        plot_->plotLayout()->take(plot_->legend);
+        plot_->plotLayout()->simplify();
+        legendPlaced_ = false;
+    }
+}
+
+void TimeChart::placeLegend() {
+    if (legendPlaced_) return;
+    plot_->plotLayout()->insertRow(1);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    legendPlaced_ = true;
 }
 
 void TimeChart::replot(bool now) {

@@ -49,6 +49,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// Puts the legend in its row under the title (once).
+    void placeLegend();
+    bool legendPlaced_ = false;
     void applyPalette();
     void showContextMenu(const QPoint& at);
     void showCrosshair(QMouseEvent* event);
