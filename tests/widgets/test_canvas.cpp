@@ -12,6 +12,7 @@
 #include "palette/palette_widget.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QFontDatabase>
 #include <QMessageBox>
 #include <QMimeData>
@@ -342,6 +343,12 @@ private slots:
         }
         QImage png(dir.filePath("d.png"));
         QCOMPARE(png.width(), int(scene.contentRect().width() * 2));
+        // Cards and links are cached as pixmaps on screen; a drawing stays vector all through.
+        QFile svg(dir.filePath("d.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY(text.contains("<path"));
+        QVERIFY2(!text.contains("<image"), "the SVG export holds bitmaps");
     }
 };
 

@@ -309,6 +309,7 @@ std::unique_ptr<QMenu> CanvasScene::contextMenuFor(QGraphicsItem* item) {
 void CanvasScene::setPlainBackground(bool plain, bool transparent) {
     plainBackground_ = plain;
     transparentBackground_ = transparent;
+    invalidate(sceneRect(), BackgroundLayer); // views cache the background
 }
 
 void CanvasScene::drawBackground(QPainter* painter, const QRectF& rect) {

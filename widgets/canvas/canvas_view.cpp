@@ -2,6 +2,7 @@
 
 #include "canvas_scene.h"
 
+#include <QGraphicsItem>
 #include <QKeyEvent>
 #include <QNativeGestureEvent>
 #include <QScrollBar>
@@ -23,6 +24,9 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     setDragMode(QGraphicsView::RubberBandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    // The dot grid costs more to draw than everything else on a busy canvas (thousands of
+    // round points): drawn once per scroll/zoom, then blitted every animation frame.
+    setCacheMode(QGraphicsView::CacheBackground);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     // A generous fixed scene area: the canvas never jumps as cards move near its edge.
@@ -127,6 +131,21 @@ bool CanvasView::event(QEvent* event) {
             event->accept();
             return true;
         }
+    }
+    // Cards, links and the grid are cached as pixmaps drawn in the old palette and fonts
+    // (theme switch, presentation mode): draw them again.
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+    case QEvent::ApplicationPaletteChange:
+    case QEvent::FontChange:
+    case QEvent::ApplicationFontChange:
+        resetCachedContent();
+        if (scene())
+            for (QGraphicsItem* item : scene()->items())
+                item->update();
+        break;
+    default:
+        break;
     }
     return QGraphicsView::event(event);
 }

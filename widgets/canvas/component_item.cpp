@@ -27,6 +27,7 @@ ComponentItem::ComponentItem(const model::ComponentSpec& spec)
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
     setAcceptHoverEvents(true);
     setCursor(Qt::OpenHandCursor);
+    setCacheMode(DeviceCoordinateCache);
     setSpec(spec);
 }
 

@@ -22,11 +22,19 @@ void renderDiagram(CanvasScene* scene, QPainter* painter, const QRectF& target, 
     const auto selected = scene->selectedItems();
     scene->clearSelection();
     QList<QGraphicsItem*> decorations; // a live run's figures are not the design
-    for (auto* item : scene->items())
+    // On screen cards and links are cached as pixmaps; a drawing must stay vector (SVG, PDF)
+    // and a PNG is drawn afresh at its own scale.
+    QList<std::pair<QGraphicsItem*, QGraphicsItem::CacheMode>> cached;
+    for (auto* item : scene->items()) {
         if (item->isVisible() && item->data(CanvasScene::kDecorationKey).toBool()) {
             item->hide();
             decorations << item;
         }
+        if (item->cacheMode() != QGraphicsItem::NoCache) {
+            cached.append({item, item->cacheMode()});
+            item->setCacheMode(QGraphicsItem::NoCache);
+        }
+    }
     scene->setPlainBackground(true, transparent);
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     const QRectF source = scene->contentRect();
@@ -36,6 +44,8 @@ void renderDiagram(CanvasScene* scene, QPainter* painter, const QRectF& target, 
         item->setSelected(true);
     for (auto* item : decorations)
         item->show();
+    for (const auto& [item, mode] : cached)
+        item->setCacheMode(mode);
 }
 
 bool exportDiagram(CanvasScene* scene, const QString& path, double scale, bool transparent,

@@ -22,6 +22,7 @@ LinkItem::LinkItem(ComponentItem* from, ComponentItem* to, const model::LinkSpec
     , to_(to) {
     setFlags(ItemIsSelectable);
     setZValue(-1); // under the cards
+    setCacheMode(DeviceCoordinateCache);
     setAcceptHoverEvents(true);
     from_->attach(this);
     to_->attach(this);
