@@ -38,12 +38,10 @@ ChartsPanel::ChartsPanel(LiveRunController* controller, QWidget* parent)
     scroll->setWidget(inner);
     layout->addWidget(scroll, 1);
 
+    // Charts are redrawn one per timer tick, in turn, each at most every kReplotMs: six
+    // charts redrawn together would land in one animation frame and stutter the canvas.
     replotTimer_->setSingleShot(true);
-    replotTimer_->setInterval(kReplotMs);
-    connect(replotTimer_, &QTimer::timeout, this, [this] {
-        for (auto* chart : charts())
-            chart->replot();
-    });
+    connect(replotTimer_, &QTimer::timeout, this, &ChartsPanel::replotNextStale);
     connect(rolling_, &QCheckBox::toggled, this, &ChartsPanel::setRollingWindow);
     connect(controller_, &LiveRunController::rowAdded, this, &ChartsPanel::addRow);
     // A (re)load starts with no rows: the charts start again, for the run's columns.
@@ -137,11 +135,33 @@ void ChartsPanel::addRow(int index) {
 }
 
 void ChartsPanel::scheduleReplot() {
-    if (!replotTimer_->isActive()) replotTimer_->start();
+    for (auto* chart : charts())
+        stale_.insert(chart);
+    if (!replotTimer_->isActive()) replotTimer_->start(replotGapMs());
+}
+
+int ChartsPanel::replotGapMs() const {
+    return std::max(1, kReplotMs / std::max(1, int(charts().size())));
+}
+
+void ChartsPanel::replotNextStale() {
+    const auto all = charts();
+    std::erase_if(stale_, [&](TimeChart* c) { // rebuilt since it was marked: gone
+        return std::find(all.begin(), all.end(), c) == all.end();
+    });
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const std::size_t at = (nextReplot_ + i) % all.size();
+        if (stale_.erase(all[at]) == 0) continue;
+        all[at]->replot();
+        nextReplot_ = at + 1;
+        break;
+    }
+    if (!stale_.empty()) replotTimer_->start(replotGapMs());
 }
 
 void ChartsPanel::replotNow() {
     replotTimer_->stop();
+    stale_.clear();
     for (auto* chart : charts())
         chart->replot(true);
 }

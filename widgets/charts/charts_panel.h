@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <set>
 #include <vector>
 
 class QCheckBox;
@@ -41,6 +42,8 @@ private:
     void rebuild();
     void addRow(int index);
     void scheduleReplot();
+    void replotNextStale();
+    int replotGapMs() const;
     TimeChart* addChart(const struct ChartSpec& spec, bool selection);
 
     LiveRunController* controller_;
@@ -48,6 +51,8 @@ private:
     QCheckBox* rolling_;
     QLabel* hint_;
     QTimer* replotTimer_;
+    std::set<TimeChart*> stale_; ///< charts with rows not yet drawn
+    std::size_t nextReplot_ = 0; ///< where the round of redraws resumes
     std::vector<TimeChart*> overview_, selection_;
     std::vector<std::string> columns_;
     std::size_t rowsShown_ = 0; ///< controller rows the charts hold
