@@ -1,12 +1,14 @@
 // GUI benchmark on the offscreen platform: opens the URL-shortener example in the real main
 // window, plays it at a speed that keeps ~2,000 packets on the canvas with the charts dock in
 // view, and prints one JSON object per line: frame cadence and UI-thread work per frame
-// (median, p99), the longest UI-thread stall, packets drawn and resident memory.
+// (median, p99; wall and CPU time), the longest UI-thread stall, packets drawn and resident
+// memory sampled through the run (flat once warm = nothing accumulates).
 //   bench_gui [SECONDS=60] [SPEED=5] [--no-packets]   (the last: the same without packets)
 #include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "charts/charts_panel.h"
 #include "common/resources.h"
+#include "document/document.h"
 #include "gui/main_window.h"
 #include "gui/theme.h"
 #include "run/live_run_controller.h"
@@ -26,6 +28,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <malloc.h>
 #include <unistd.h>
 #include <vector>
 
@@ -130,6 +133,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_gui: %s\n", qPrintable(error));
         return 1;
     }
+    // Long enough that the run is still going when the benchmark ends: a finished run would
+    // measure an idle canvas.
+    widgets::ScenarioSettings settings = window.document()->settings();
+    settings.durationS = std::max(settings.durationS, seconds * speed * 1.2 + 10);
+    window.document()->setScenarioSettings(settings);
     window.showCanvas();
     window.resize(1600, 1000);
     window.show();
@@ -150,6 +158,14 @@ int main(int argc, char** argv) {
     // Measured once playing has begun (building the run and the first chart layout are
     // one-off costs of pressing Play, not of animating).
     QTimer::singleShot(750, &window, [] { timing.measuring = true; });
+    // Resident memory every tenth of the run: flat once warm means nothing accumulates.
+    std::vector<double> rss, heap;
+    QTimer sampler;
+    QObject::connect(&sampler, &QTimer::timeout, [&] {
+        rss.push_back(residentMiB());
+        heap.push_back(double(mallinfo2().uordblks) / (1024.0 * 1024.0));
+    });
+    QTimer::singleShot(750, &sampler, [&] { sampler.start(int(seconds * 100)); });
     QTimer::singleShot(int(750 + seconds * 1000), &app, &QApplication::quit);
     app.exec();
     window.liveRun()->pause();
@@ -171,7 +187,17 @@ int main(int argc, char** argv) {
         "{\"bench\": \"gui_packets_drawn\", \"median\": %.0f, \"max\": %.0f, \"cap\": %d}\n",
         percentile(timing.packets, 0.5), percentile(timing.packets, 1.0),
         widgets::PacketLayer::kMaxPackets);
-    std::printf("{\"bench\": \"gui_memory\", \"rss_mib_start\": %.1f, \"rss_mib_end\": %.1f}\n",
-                rssStart, residentMiB());
+    const double half = rss.empty() ? residentMiB() : rss[rss.size() / 2];
+    std::printf("{\"bench\": \"gui_memory\", \"rss_mib_start\": %.1f, \"rss_mib_half\": %.1f, "
+                "\"rss_mib_end\": %.1f, \"second_half_growth_mib\": %.1f}\n",
+                rssStart, half, residentMiB(), residentMiB() - half);
+    std::printf("{\"bench\": \"gui_memory_samples_mib\", \"every_s\": %.1f, \"rss\": [",
+                seconds / 10);
+    for (std::size_t i = 0; i < rss.size(); ++i)
+        std::printf("%s%.1f", i ? ", " : "", rss[i]);
+    std::printf("], \"heap_in_use\": [");
+    for (std::size_t i = 0; i < heap.size(); ++i)
+        std::printf("%s%.1f", i ? ", " : "", heap[i]);
+    std::printf("]}\n");
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <QGraphicsItem>
 #include <QKeyEvent>
 #include <QNativeGestureEvent>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
@@ -27,6 +28,9 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
     // The dot grid costs more to draw than everything else on a busy canvas (thousands of
     // round points): drawn once per scroll/zoom, then blitted every animation frame.
     setCacheMode(QGraphicsView::CacheBackground);
+    // Cards and links cache themselves in QPixmapCache (10 MB by default): room for a big
+    // diagram at full-screen size, so they are not drawn again and again in turn.
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 64 * 1024));
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     // A generous fixed scene area: the canvas never jumps as cards move near its edge.

@@ -204,10 +204,16 @@ void RunToolbar::changeEvent(QEvent* event) {
 void RunToolbar::refresh() {
     const bool playing = controller_->playing();
     playAct_->setText(playing ? tr("Pause") : tr("Play"));
+    // Icons only when they change: refresh() runs on every tick, and each new icon leaves
+    // its scaled pixmaps in the shared pixmap cache.
     const QColor ink = palette().color(QPalette::ButtonText);
-    playAct_->setIcon(runIcon(playing ? RunGlyph::Pause : RunGlyph::Play, ink));
-    stepEventAct_->setIcon(runIcon(RunGlyph::StepEvent, ink));
-    stepTimeAct_->setIcon(runIcon(RunGlyph::StepTime, ink));
+    const std::pair<bool, QRgb> look{playing, ink.rgba()};
+    if (look != iconLook_) {
+        iconLook_ = look;
+        playAct_->setIcon(runIcon(playing ? RunGlyph::Pause : RunGlyph::Play, ink));
+        stepEventAct_->setIcon(runIcon(RunGlyph::StepEvent, ink));
+        stepTimeAct_->setIcon(runIcon(RunGlyph::StepTime, ink));
+    }
     speedLabel_->setText(speedText(controller_->speed()));
     trafficLabel_->setText(QStringLiteral("%1%").arg(traffic_->value()));
     const auto& scenario = controller_->loaded() ? controller_->scenario() : document_->scenario();

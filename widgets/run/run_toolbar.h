@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QRgb>
 #include <QToolBar>
+
+#include <optional>
+#include <utility>
 
 class QAction;
 class QLabel;
@@ -54,6 +58,7 @@ private:
     /// so a fresh run's clients get it too).
     void applyTraffic();
     void refresh();
+    std::optional<std::pair<bool, QRgb>> iconLook_; ///< playing, ink of the icons shown
 
     LiveRunController* controller_;
     Document* document_;
