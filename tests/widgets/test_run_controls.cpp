@@ -288,6 +288,27 @@ private slots:
         QCOMPARE(w.liveRun()->scenario().name, w.document()->scenario().name);
         w.liveRun()->pause();
     }
+
+    // The old run's clock, rows and charts go the moment another file opens.
+    void openingAnotherFileClearsTheOldRun() {
+        gui::MainWindow w;
+        QVERIFY(open(w, "outage-drill.json"));
+        w.runFor(12);
+        QCOMPARE(w.chartsPanel()->chartFor("throughput_rps")->plot()->graph(0)->dataCount(), 12);
+        QVERIFY(open(w, "single-server.json"));
+        QVERIFY(!w.liveRun()->playing());
+        QCOMPARE(w.liveRun()->now(), 0.0);
+        QVERIFY(w.liveRun()->rows().empty());
+        QCOMPARE(w.liveRun()->scenario().name, w.document()->scenario().name);
+        const QString duration = QStringLiteral("%1").arg(
+            int(w.document()->scenario().durationS) / 60, 2, 10, QChar('0'));
+        QVERIFY2(w.runToolbar()->clockLabel()->text().startsWith(
+                     QStringLiteral("00:00.0 / %1:").arg(duration)),
+                 qPrintable(w.runToolbar()->clockLabel()->text()));
+        for (auto* chart : w.chartsPanel()->charts())
+            for (int g = 0; g < chart->plot()->graphCount(); ++g)
+                QCOMPARE(chart->plot()->graph(g)->dataCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestRunControls)

@@ -130,10 +130,11 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
         refresh();
     });
     connect(controller_, &LiveRunController::advanced, this, &RunToolbar::refresh);
-    // Another file (new, open) is not an edit: the old run stops; Play starts the new one.
+    // Another file (new, open) is not an edit: the old run goes at once (its clock, charts
+    // and overlays with it) and the new design waits at 0 for Play.
     connect(document_, &Document::reset, this, [this] {
-        controller_->pause();
-        stale_ = true;
+        stale_ = false;
+        controller_->load(document_->scenario());
     });
     connect(document_, &Document::changed, this, &RunToolbar::designChanged);
     refresh();
