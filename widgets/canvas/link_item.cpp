@@ -97,6 +97,20 @@ QPainterPath LinkItem::shape() const {
     return stroker.createStroke(path());
 }
 
+QFont LinkItem::labelFont() {
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
+
+QRectF LinkItem::labelSceneRect() const {
+    if (label_.isEmpty()) return {};
+    const QFontMetricsF fm(labelFont());
+    QRectF r(0, 0, fm.horizontalAdvance(label_) + 10, fm.height() + 2);
+    r.moveCenter(QLineF(start_, end_).center() + pos());
+    return r;
+}
+
 void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const QPalette pal = QApplication::palette();
     const bool selected = option->state & QStyle::State_Selected;
@@ -122,12 +136,9 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->drawPolygon(QPolygonF(
         {end_, arrowBase + normal * kArrowHalfWidth, arrowBase - normal * kArrowHalfWidth}));
     if (label_.isEmpty()) return;
-    QFont f = QApplication::font();
-    f.setPointSizeF(f.pointSizeF() * 0.85);
+    const QFont f = labelFont();
     p->setFont(f);
-    const QFontMetricsF fm(f);
-    QRectF r(0, 0, fm.horizontalAdvance(label_) + 10, fm.height() + 2);
-    r.moveCenter(line.center());
+    const QRectF r = labelSceneRect().translated(-pos());
     p->setBrush(pal.color(QPalette::Window));
     p->setPen(QPen(colour, 0.8));
     p->drawRoundedRect(r, r.height() / 2, r.height() / 2);

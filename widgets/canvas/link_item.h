@@ -2,6 +2,7 @@
 
 #include "document/document.h"
 
+#include <QFont>
 #include <QGraphicsPathItem>
 
 namespace sdlab::widgets {
@@ -25,11 +26,15 @@ public:
     /// Forget the cards (they are being destroyed first).
     void detachFromItems();
 
+    /// Where the latency label sits (empty without one): traffic drawn over the link leaves
+    /// it clear.
+    QRectF labelSceneRect() const;
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    static QFont labelFont();
     ComponentItem* from_;
     ComponentItem* to_;
     QString label_;

@@ -194,6 +194,7 @@ void PacketLayer::frame() {
         packets_.end());
     // Each link's ends in the scene, read every frame so that dots follow moved cards.
     std::vector<std::pair<QPointF, QPointF>> ends(lanes_.size());
+    std::vector<QRectF> labels(lanes_.size()); // dots pass under the latency labels
     std::vector<bool> drawn(lanes_.size(), false);
     QRectF area;
     std::vector<PacketItem::RateMark> marks;
@@ -204,6 +205,7 @@ void PacketLayer::frame() {
         ends[l] = {link->mapToScene(QPointF(path.elementAt(0))),
                    link->mapToScene(QPointF(path.elementAt(path.elementCount() - 1)))};
         drawn[l] = true;
+        labels[l] = link->labelSceneRect().adjusted(-3, -3, 3, 3);
         area |= QRectF(ends[l].first, ends[l].second).normalized();
         if (lanes_[l].wallRate > kReadableRate)
             marks.push_back({ends[l].first, ends[l].second,
@@ -217,7 +219,8 @@ void PacketLayer::frame() {
         if (!drawn[p.lane]) continue;
         const double t = std::clamp((clock - p.born) / p.duration, 0.0, 1.0);
         const auto& [a, b] = ends[p.lane];
-        dots[std::size_t(p.outcome)].points.push_back(a + (b - a) * t);
+        const QPointF at = a + (b - a) * t;
+        if (!labels[p.lane].contains(at)) dots[std::size_t(p.outcome)].points.push_back(at);
     }
     item()->setFrame(std::move(dots), std::move(marks), area.adjusted(-40, -40, 40, 40));
 }
