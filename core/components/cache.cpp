@@ -2,6 +2,7 @@
 
 #include "sim/simulation.h"
 
+#include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,7 @@ void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
         ++counters.reads;
         if (store_->lookup(req.key, sim.now())) {
             ++counters.readHits;
+            if (sim.measuring()) recordHitAge(sim.now() - store_->storedAt(req.key));
             sim.respond(frame, true);
             return;
         }
@@ -118,6 +120,12 @@ void Cache::flushKey(sim::Simulation& sim, std::uint32_t key) {
     sim.call(root, outLinks().front());
 }
 
+void Cache::recordHitAge(double age) {
+    hitAgeSum_ += age;
+    hitAgeMax_ = std::max(hitAgeMax_, age);
+    ++agedHits_;
+}
+
 void Cache::count(const sim::Simulation& sim, std::uint64_t Counts::*field, std::uint64_t n) {
     total_.*field += n;
     if (sim.measuring()) window_.*field += n;
@@ -146,6 +154,8 @@ void Cache::reportExtra(nlohmann::ordered_json& out, const metrics::CounterSnaps
     out["hits"] = window.readHits;
     out["hit_ratio"] = window.reads ? double(window.readHits) / double(window.reads) : 0.0;
     out["entries"] = store_->size();
+    out["hit_age_s"] = {{"mean", agedHits_ ? hitAgeSum_ / double(agedHits_) : 0.0},
+                        {"max", hitAgeMax_}};
     if (policy_.coalesce) out["coalesced"] = window_.coalesced;
     if (policy_.write == WritePolicy::WriteBehind)
         out["write_behind"] = {{"writes", window_.writes},     {"absorbed", window_.absorbed},

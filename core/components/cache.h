@@ -53,6 +53,7 @@ private:
     void takeWriteBehind(sim::Simulation& sim, sim::Index frame);
     void flushKey(sim::Simulation& sim, std::uint32_t key);
     void loseDirtyKeys(const sim::Simulation& sim);
+    void recordHitAge(double age);
 
     std::unique_ptr<policies::CacheStore> store_;
     Policy policy_;
@@ -68,6 +69,10 @@ private:
     void count(const sim::Simulation& sim, std::uint64_t Counts::*field, std::uint64_t n = 1);
     Counts total_, window_;
     std::size_t unflushedMax_ = 0; ///< in the measured window
+    /// Age of the copy each read hit served (now − when it was stored), measured window: how
+    /// out of date an answer can be, since nothing tells the cache of writes made around it.
+    double hitAgeSum_ = 0, hitAgeMax_ = 0;
+    std::uint64_t agedHits_ = 0;
 };
 
 } // namespace sdlab::components

@@ -207,7 +207,12 @@ void ReplicationGroup::acknowledge(sim::Simulation& sim, const PendingWrite& w) 
     double& acked = latestAcked_[w.key]; // the newest acknowledged version, by write time
     acked = std::max(acked, w.written);
     Version& own = members_[w.origin].data[w.key];
-    if (own.origin == w.origin && own.time == w.written) own.acknowledged = true;
+    if (own.origin == w.origin && own.time == w.written)
+        own.acknowledged = true;
+    else if (own.predecessor < w.written)
+        // While it waited for its acks (sync, quorum: multi-primary), a concurrent write that
+        // never saw it replaced it by last-write-wins: it is acknowledged, and already gone.
+        ++sim.component(members_[w.origin].member.component).counters.lostWrites;
     sim.respond(w.frame, true);
 }
 

@@ -19,6 +19,9 @@ public:
     virtual bool lookup(std::uint32_t key, double now) = 0;
     /// Adds a key after a miss was filled, evicting if full.
     virtual void insert(std::uint32_t key, double now) = 0;
+    /// When the held copy of `key` was stored (fetched or written); only for a key just found
+    /// by lookup().
+    virtual double storedAt(std::uint32_t key) const = 0;
     /// Drops a key (invalidation on write).
     virtual void erase(std::uint32_t key) = 0;
     virtual std::size_t size() const = 0;

@@ -14,6 +14,7 @@ public:
     LfuCacheStore(std::uint32_t capacity, std::uint32_t keySpace, double ttl);
     bool lookup(std::uint32_t key, double now) override;
     void insert(std::uint32_t key, double now) override;
+    double storedAt(std::uint32_t key) const override { return heap_[heapPos_[key]].insertedAt; }
     void erase(std::uint32_t key) override;
     std::size_t size() const override { return heap_.size(); }
     void clear() override {

@@ -13,6 +13,7 @@ public:
     ListCacheStore(std::uint32_t capacity, std::uint32_t keySpace, double ttl, bool promoteOnHit);
     bool lookup(std::uint32_t key, double now) override;
     void insert(std::uint32_t key, double now) override;
+    double storedAt(std::uint32_t key) const override { return insertedAt_[slotOf_[key]]; }
     void erase(std::uint32_t key) override;
     std::size_t size() const override { return size_; }
     void clear() override {

@@ -80,7 +80,15 @@ private slots:
         QFETCH(double, ttl);
         const int keys = 10000;
         const auto p = theory::zipfPopularity(keys, 0.8);
-        expectHitRatio(cacheRun("ttl", keys, 0.8, keys, ttl), theory::ttlHitRatio(p, kRps, ttl));
+        const Json cache = cacheRun("ttl", keys, 0.8, keys, ttl);
+        expectHitRatio(cache, theory::ttlHitRatio(p, kRps, ttl));
+        // Under Poisson requests the hits on a copy fall uniformly over its life, so the copies
+        // served are T/2 old on average, and none is T old (the bound on staleness).
+        const double meanAge = cache["hit_age_s"]["mean"].get<double>();
+        const double maxAge = cache["hit_age_s"]["max"].get<double>();
+        qInfo("hit age mean %.5f s (T/2 = %.5f), max %.5f s", meanAge, ttl / 2, maxAge);
+        QVERIFY(std::abs(meanAge - ttl / 2) <= 0.02 * ttl);
+        QVERIFY(maxAge < ttl && maxAge > 0.95 * ttl);
     }
 
     void uniformKeysHitRatioIsCapacityShare() {

@@ -233,6 +233,38 @@ private slots:
         QVERIFY(staleRatio(r) > 5 * staleRatio(calm));
     }
 
+    void multiPrimaryConflictsLoseOneWriteWhateverTheAcknowledgement_data() {
+        QTest::addColumn<QString>("replication");
+        QTest::newRow("async") << "async";
+        QTest::newRow("sync") << "sync";
+    }
+    void multiPrimaryConflictsLoseOneWriteWhateverTheAcknowledgement() {
+        // Two primaries 20 ms apart; each side writes the one key 10 times a second, the two
+        // writes of a pair 0.5 ms apart, so each pair conflicts and last-write-wins keeps the
+        // later one: one acknowledged write lost per pair, however long the writer waited for
+        // its acknowledgement (sync acknowledges the loser after it was already replaced).
+        QFETCH(QString, replication);
+        Json s = test::scenario(10.05, 0);
+        for (const std::string side : {"a", "b"}) {
+            test::addComponent(
+                s, "writers-" + side, "client",
+                {{"rps", 10}, {"arrival", "constant"}, {"read_ratio", 0.0}, {"keys", 1}});
+            test::addComponent(s, "db-" + side, "database",
+                               {{"connections", 10},
+                                {"write_time", test::deterministicMs(1)},
+                                {"replication", replication.toStdString()},
+                                {"cap", "AP"}});
+        }
+        test::addLink(s, "writers-a", "db-a", {{"latency_ms", 1}});
+        test::addLink(s, "writers-b", "db-b", {{"latency_ms", 1.5}});
+        test::addLink(s, "db-a", "db-b", {{"latency_ms", 20}});
+        const Json r = test::run(s);
+        QCOMPARE(r["end_to_end"]["failed"].get<int>(), 0);
+        QCOMPARE(r["components"]["writers-a"]["completed"].get<int>(), 100);
+        QCOMPARE(r["replication_groups"][0]["lost_writes"].get<int>(), 100);
+        QCOMPARE(r["components"]["db-a"]["replication"]["lost_writes"].get<int>(), 100);
+    }
+
     void cpStopsWithoutAQuorumWhileApCarriesOn() {
         // Zones b and c crash from 20 s to 40 s, leaving db-a (the primary) alone: a CP store
         // has no majority and refuses everything, reads included; an AP store keeps serving.
