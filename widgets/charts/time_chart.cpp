@@ -172,6 +172,12 @@ void TimeChart::replot(bool now) {
     const double last = values_.empty() ? 0.0 : values_.back().front();
     const double from = window_ > 0 ? std::max(0.0, last - window_) : 0.0;
     plot_->xAxis->setRange(from, std::max(last, from + (window_ > 0 ? window_ : 10.0)));
+    // More points than pixels across (a long run in full view): antialiased strokes through
+    // thousands of points are most of a redraw's cost and show nothing finer.
+    const auto first = std::lower_bound(values_.begin(), values_.end(), from,
+                                        [](const auto& row, double t) { return row.front() < t; });
+    const bool dense = values_.end() - first > plot_->axisRect()->width();
+    plot_->setNotAntialiasedElements(dense ? QCP::aePlottables : QCP::aeNone);
     // The value axis from 0 to the highest value shown (stacks included), with headroom.
     double top = 0;
     for (int i = 0; i < plot_->plottableCount(); ++i) {
