@@ -9,8 +9,10 @@
 #include "document/document.h"
 #include "lessons/lesson_panel.h"
 #include "main_window.h"
+#include "run/live_run_controller.h"
 #include "theme.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -46,8 +48,21 @@ struct ShotOptions {
     QString select;    ///< component to select (the inspector shows it)
     double runFor = 0; ///< simulated seconds to run first (charts in view)
     bool welcome = false;
-    QString lesson; ///< a lesson to open, its first hint shown and its design checked
+    QString lesson;     ///< a lesson to open, its first hint shown and its design checked
+    bool trace = false; ///< then trace the next request (waterfall and path on the canvas)
 };
+
+/// Traces the next request after the run so far: steps until it is answered (at most ten
+/// simulated seconds).
+void traceForShot(MainWindow& window) {
+    auto* controller = window.liveRun();
+    bool ready = false;
+    QObject::connect(controller, &widgets::LiveRunController::traceReady, [&] { ready = true; });
+    if (auto* action = window.findChild<QAction*>("traceAction")) action->trigger();
+    for (int i = 0; i < 100 && !ready; ++i)
+        controller->stepTime();
+    QApplication::processEvents();
+}
 
 /// Opens a lesson in the Lessons dock and checks its starting design, so the picture shows
 /// the player at work.
@@ -91,6 +106,7 @@ int screenshot(MainWindow& window, const ShotOptions& o) {
         QApplication::processEvents();
         window.chartsPanel()->replotNow(); // at its laid-out size
     }
+    if (o.trace) traceForShot(window);
     if (!window.grab().save(o.out)) {
         QTextStream(stderr) << "sdlab: cannot write " << o.out << "\n";
         return 1;
@@ -135,7 +151,9 @@ int guiMain(int argc, char* argv[]) {
                                    "name");
     const QCommandLineOption lesson(
         "lesson", QObject::tr("With --screenshot: open a lesson (ID) and check its design."), "id");
-    parser.addOptions({shot, select, runFor, welcome, theme, lesson});
+    const QCommandLineOption trace(
+        "trace", QObject::tr("With --screenshot: then trace the next request and show its path."));
+    parser.addOptions({shot, select, runFor, welcome, theme, lesson, trace});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
@@ -152,8 +170,9 @@ int guiMain(int argc, char* argv[]) {
             QTextStream(stderr) << "sdlab: --run-for wants a number of seconds\n";
             return 2;
         }
-        return screenshot(window, {parser.value(shot), file, parser.value(select), seconds,
-                                   parser.isSet(welcome), parser.value(lesson)});
+        return screenshot(window,
+                          {parser.value(shot), file, parser.value(select), seconds,
+                           parser.isSet(welcome), parser.value(lesson), parser.isSet(trace)});
     }
 
     if (!file.isEmpty()) {

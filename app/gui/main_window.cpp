@@ -20,6 +20,7 @@
 #include "run/packet_layer.h"
 #include "run/run_toolbar.h"
 #include "run/sweep_dialog.h"
+#include "run/trace_path.h"
 #include "run/trace_waterfall.h"
 #include "theme.h"
 #include "welcome_page.h"
@@ -149,11 +150,22 @@ void MainWindow::attachLiveOverlays() {
 
 void MainWindow::attachTracing(QMenu* runMenu) {
     waterfall_ = new widgets::TraceWaterfall;
+    // The traced request's calls, numbered on the canvas, for as long as its waterfall shows
+    // and the run it came from is the one on screen.
+    tracePath_ = new widgets::TracePath(scene_);
+    tracePath_->clear();
+    connect(liveRun_, &widgets::LiveRunController::stateChanged, tracePath_, [this] {
+        if (!liveRun_->loaded() || liveRun_->now() == 0) tracePath_->clear();
+    });
+    connect(doc_, &widgets::Document::changed, tracePath_, &widgets::TracePath::clear);
     traceDock_ = new QDockWidget(tr("Trace"), this);
     traceDock_->setObjectName("traceDock");
     traceDock_->setWidget(waterfall_);
     addDockWidget(Qt::BottomDockWidgetArea, traceDock_);
     traceDock_->hide();
+    connect(traceDock_, &QDockWidget::visibilityChanged, tracePath_, [this](bool visible) {
+        if (!visible && !traceDock_->isVisible()) tracePath_->clear(); // closed, not tabbed away
+    });
     auto* sweep = runMenu->addAction(tr("What-if &Sweep…"));
     sweep->setObjectName("sweepAction");
     sweep->setToolTip(tr("Run the design over a range of one parameter and find the knee"));
@@ -179,6 +191,8 @@ void MainWindow::attachTracing(QMenu* runMenu) {
         for (const auto& c : liveRun_->scenario().components)
             names << doc_->componentName(QString::fromStdString(c.id));
         waterfall_->setTrace(*liveRun_->run()->simulation().trace(), names);
+        tracePath_->show(*liveRun_->run()->simulation().trace(), liveRun_->run()->simulation(),
+                         liveRun_->scenario());
         traceDock_->show();
         traceDock_->raise();
         statusBar()->showMessage(

@@ -19,6 +19,7 @@ class LiveOverlay;
 class PacketLayer;
 class LiveRunController;
 class RunToolbar;
+class TracePath;
 class TraceWaterfall;
 class Document;
 class InspectorWidget;
@@ -57,6 +58,7 @@ public:
     void showLessons();
     /// The requests drawn moving along the links while a run plays.
     widgets::PacketLayer* packetLayer() const { return packets_; }
+    widgets::TracePath* tracePath() const { return tracePath_; }
     /// Runs the open design for `seconds` of simulated time at once, charts in view
     /// (`--screenshot --run-for`).
     void runFor(double seconds);
@@ -128,6 +130,7 @@ private:
     widgets::PacketLayer* packets_ = nullptr;
     widgets::FaultTimeline* faultTimeline_ = nullptr;
     widgets::TraceWaterfall* waterfall_ = nullptr;
+    widgets::TracePath* tracePath_ = nullptr;
     QDockWidget* traceDock_ = nullptr;
     int autoAnswer_ = 0;
     int pasteCount_ = 0;

@@ -1,9 +1,12 @@
 // Run > Trace Next Request: the next request is followed through the design and shown as a
 // waterfall whose rows are its spans, nested by caller, and whose root bar is its latency.
+#include "canvas/canvas_scene.h"
+#include "canvas/link_item.h"
 #include "common/resources.h"
 #include "gui/main_window.h"
 #include "model/scenario_json.h"
 #include "run/live_run_controller.h"
+#include "run/trace_path.h"
 #include "run/trace_waterfall.h"
 
 #include <QAction>
@@ -57,6 +60,27 @@ private slots:
         }
         QImage image = waterfall->grab().toImage();
         QVERIFY(!image.isNull());
+
+        // On the canvas: the two calls, numbered in order, along their links, both OK.
+        auto* path = window.tracePath();
+        QVERIFY(path && path->isVisible());
+        QCOMPARE(int(path->hops().size()), 2);
+        const auto* first = window.scene()->linkItem({"users", "a"});
+        const auto* second = window.scene()->linkItem({"a", "b"});
+        QCOMPARE(path->hops()[0].number, 1);
+        QVERIFY(first->sceneBoundingRect().contains(path->hops()[0].from));
+        QVERIFY(second->sceneBoundingRect().contains(path->hops()[1].to));
+        QCOMPARE(path->hops()[1].colour, widgets::spanColour(sim::Span{.ok = true}));
+        QVERIFY(path->toolTip().contains("Call 2: a → b"));
+        // Closing the waterfall, or restarting the run, takes the path away.
+        window.findChild<QDockWidget*>("traceDock")->close();
+        QVERIFY(!path->isVisible());
+        action->trigger();
+        for (int i = 0; i < 30 && ready.count() < 2; ++i)
+            controller->stepTime();
+        QVERIFY(path->isVisible());
+        controller->restart();
+        QVERIFY(!path->isVisible());
     }
 };
 

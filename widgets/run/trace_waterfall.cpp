@@ -1,5 +1,7 @@
 #include "trace_waterfall.h"
 
+#include "trace_path.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -154,7 +156,7 @@ void TraceWaterfall::paintEvent(QPaintEvent*) {
         p.setPen(pal.color(QPalette::Text));
         p.drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft,
                    p.fontMetrics().elidedText(row.label, Qt::ElideRight, int(labelRect.width())));
-        const QColor colour = row.span.ok ? QColor(0x2e, 0x9d, 0x5b) : QColor(0xd6, 0x3a, 0x3a);
+        const QColor colour = spanColour(row.span);
         const QRectF bar = barRect(r);
         p.setPen(Qt::NoPen);
         p.setBrush(colour);
