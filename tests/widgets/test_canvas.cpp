@@ -54,13 +54,14 @@ QPoint viewportPoint(gui::MainWindow& w, QPointF scenePos) {
     return w.view()->mapFromScene(scenePos);
 }
 
-/// Presses on `from`'s handle, drags to `to`'s centre and releases: the connect gesture.
-void dragLink(gui::MainWindow& w, const QString& from, const QString& to) {
+/// Presses on `from`'s handle (`offset` from its centre, in pixels), drags to `to`'s centre
+/// and releases: the connect gesture.
+void dragLink(gui::MainWindow& w, const QString& from, const QString& to, QPoint offset = {}) {
     auto* a = w.scene()->componentItem(from);
     auto* b = w.scene()->componentItem(to);
     QVERIFY(a && b);
     QWidget* vp = w.view()->viewport();
-    const QPoint start = viewportPoint(w, a->handleScenePos());
+    const QPoint start = viewportPoint(w, a->handleScenePos()) + offset;
     const QPoint end = viewportPoint(w, b->cardSceneRect().center());
     QTest::mouseMove(vp, start);
     QTest::mousePress(vp, Qt::LeftButton, Qt::NoModifier, start);
@@ -118,6 +119,29 @@ private slots:
         dragLink(w, "service1", "client1");
         QCOMPARE(w.document()->scenario().links.size(), std::size_t(2));
         QVERIFY(w.statusBar()->currentMessage().contains("receives none"));
+    }
+
+    // A load balancer (any card) starts a link from anywhere on its handle, also with a run
+    // on screen.
+    void aHandleStartsALinkOverItsWholeDisc() {
+        gui::MainWindow w;
+        w.setAutoAnswer(QMessageBox::Discard);
+        w.resize(1400, 900);
+        w.show();
+        w.newDocument();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QPoint centre = w.view()->viewport()->rect().center();
+        dropFromPalette(w, "client", centre - QPoint(300, 0));
+        dropFromPalette(w, "service", centre + QPoint(250, 0));
+        dragLink(w, "client1", "service1");
+        w.runFor(3);
+        dropFromPalette(w, "load_balancer", centre + QPoint(0, -200));
+        dragLink(w, "client1", "load_balancer1");
+        QCOMPARE(w.document()->scenario().links.size(), std::size_t(2));
+        // Pressed on the handle's inner half, over the card (found by a first-time user: the
+        // card's shape left that half a hole).
+        dragLink(w, "load_balancer1", "service1", QPoint(-6, 2));
+        QCOMPARE(w.document()->scenario().links.size(), std::size_t(3));
     }
 
     void moveIsOneUndoStep() {

@@ -69,6 +69,9 @@ QRectF ComponentItem::boundingRect() const {
 
 QPainterPath ComponentItem::shape() const {
     QPainterPath path;
+    // Winding: where the handle overlaps the card is inside both, not a hole (odd-even fill
+    // would leave its inner half unclickable).
+    path.setFillRule(Qt::WindingFill);
     path.addRoundedRect(QRectF(0, 0, kWidth, kHeight), kRadius, kRadius);
     path.addEllipse(QPointF(kWidth, kHeight / 2), kHandleRadius + 8, kHandleRadius + 8);
     return path;
