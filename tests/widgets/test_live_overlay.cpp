@@ -94,6 +94,7 @@ private slots:
         QVERIFY(c.sim().component(c.index("payments")).faults.down); // the core
         c.overlay.refresh();
         QVERIFY(c.overlay.nodeOverlay("payments")->showsDown());              // the card
+        QCOMPARE(c.overlay.nodeOverlay("payments")->figures().instances, 0);  // none running
         QVERIFY(c.timeline.markTexts().filter("Crash payments").size() == 1); // the timeline
         QVERIFY(c.timeline.markTexts().filter("Crash payments").first().contains("now"));
         QCOMPARE(c.doc.undoStack()->count(), undoSteps); // a run-time event, not an edit
@@ -267,6 +268,9 @@ private slots:
         QVERIFY(c.timeline.height() < drillStrip); // no breakers: no breaker lanes
         QCOMPARE(c.view.viewport()->geometry().bottom() + 1, c.timeline.y());
         c.run.load(c.doc.scenario());
+        c.overlay.refresh();
+        QVERIFY(!c.overlay.nodeOverlay("lb")); // at 0, before Play: the design uncluttered
+        c.run.stepTime();
         c.overlay.refresh();
         QVERIFY(c.overlay.nodeOverlay("lb"));
         c.overlay.attach(nullptr);

@@ -12,6 +12,7 @@
 #include "run/file_output.h"
 #include "run/live_run.h"
 #include "run/live_run_controller.h"
+#include "run/packet_layer.h"
 #include "run/run_toolbar.h"
 
 #include <qcustomplot.h>
@@ -26,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <numeric>
 
 using namespace sdlab;
 
@@ -287,6 +289,26 @@ private slots:
         w.runToolbar()->playAction()->trigger();
         QCOMPARE(w.liveRun()->scenario().name, w.document()->scenario().name);
         w.liveRun()->pause();
+    }
+
+    // A paused run of a design that has since changed would draw traffic on links that are
+    // gone: it restarts at once with the design as it is.
+    void anEditWhilePausedRestartsTheRun() {
+        gui::MainWindow w;
+        QVERIFY(open(w, "url-shortener.json"));
+        w.runFor(5);
+        QVERIFY(w.liveRun()->now() > 4.9);
+        const auto& first = w.document()->scenario().links.front();
+        const widgets::LinkKey gone{QString::fromStdString(first.from),
+                                    QString::fromStdString(first.to)};
+        QVERIFY(w.packetLayer()->rateLabel(gone.from, gone.to).size() > 0);
+        w.document()->removeItems({}, {gone});
+        QVERIFY(!w.liveRun()->playing());
+        QCOMPARE(w.liveRun()->now(), 0.0);
+        QCOMPARE(w.liveRun()->scenario().links.size(), w.document()->scenario().links.size());
+        const auto left = w.packetLayer()->packetsOn(gone.from, gone.to);
+        QCOMPARE(std::accumulate(left.begin(), left.end(), 0), 0);
+        QVERIFY(w.packetLayer()->rateLabel(gone.from, gone.to).isEmpty());
     }
 
     // The old run's clock, rows and charts go the moment another file opens.

@@ -98,6 +98,8 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
         }
         f.role = roleOf(c);
         f.faults = c.faults;
+        // A crash of the whole service leaves its instances configured, not running.
+        if (f.faults.down && f.instances > 0) f.instances = 0;
         f.mechanism = mechanismOf(sim, c);
     }
     return figures_;

@@ -87,7 +87,9 @@ void LiveOverlay::onAdvanced() {
 void LiveOverlay::refresh() {
     pending_.stop();
     sinceRefresh_.start();
-    if (!controller_ || !controller_->loaded()) {
+    // Nothing to show before the run has begun: a design being edited stays uncluttered.
+    if (!controller_ || !controller_->loaded() ||
+        (controller_->now() == 0 && !controller_->playing())) {
         clear();
         return;
     }

@@ -180,11 +180,14 @@ void RunToolbar::ensureCurrent() {
 
 void RunToolbar::designChanged() {
     if (controller_->loaded() && sameRun(controller_->scenario(), document_->scenario())) return;
+    // The old run no longer matches what is drawn (its traffic would stay on a deleted link):
+    // it restarts at once with the new design, and plays on if it was playing.
+    const bool wasPlaying = controller_->playing();
+    const bool hadRun = controller_->loaded() && controller_->now() > 0;
     stale_ = true;
-    if (!controller_->playing()) return;
     ensureCurrent();
-    controller_->play();
-    emit statusMessage(tr("The design changed: the run restarted with it."));
+    if (wasPlaying) controller_->play();
+    if (hadRun) emit statusMessage(tr("The design changed: the run restarted with it."));
 }
 
 void RunToolbar::applyTraffic() {
