@@ -11,7 +11,7 @@
 namespace sdlab::widgets {
 
 namespace {
-constexpr int kColumnWidth = 260;
+constexpr int kColumnWidth = 340; // room on each link for its latency, rate and breaker badge
 constexpr int kRowHeight = 110;
 constexpr int kZoneGap = 70;
 } // namespace

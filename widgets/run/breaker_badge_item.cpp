@@ -48,13 +48,16 @@ void BreakerBadgeItem::setState(policies::CircuitBreaker::State state, const QSt
 }
 
 QString BreakerBadgeItem::text() const {
-    return QString::fromLatin1(policies::stateName(state_));
+    // Says what it is: "OPEN" alone reads as anything (a new user could not tell).
+    return QObject::tr("breaker %1")
+        .arg(QString::fromLatin1(policies::stateName(state_)).replace('_', '-'));
 }
 
 QPointF BreakerBadgeItem::anchor() const {
-    // Just above the link's middle, where its label sits: short links have room nowhere else.
+    // On the link's middle, over its latency label (in the tooltip): the live state matters
+    // more during a run, and the traffic's rate label keeps its place above the line.
     const auto* link = static_cast<const QGraphicsPathItem*>(parentItem());
-    return link->path().pointAtPercent(0.5) - QPointF(0, QFontMetricsF(badgeFont()).height() + 3);
+    return link->path().pointAtPercent(0.5);
 }
 
 QRectF BreakerBadgeItem::boundingRect() const {

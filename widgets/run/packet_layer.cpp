@@ -1,5 +1,6 @@
 #include "packet_layer.h"
 
+#include "breaker_badge_item.h"
 #include "canvas/canvas_scene.h"
 #include "canvas/link_item.h"
 #include "live_run_controller.h"
@@ -206,6 +207,9 @@ void PacketLayer::frame() {
                    link->mapToScene(QPointF(path.elementAt(path.elementCount() - 1)))};
         drawn[l] = true;
         labels[l] = link->labelSceneRect().adjusted(-3, -3, 3, 3);
+        for (const QGraphicsItem* child : link->childItems()) // a breaker's badge, same place
+            if (child->type() == BreakerBadgeItem::Type)
+                labels[l] |= child->sceneBoundingRect().adjusted(-3, -3, 3, 3);
         area |= QRectF(ends[l].first, ends[l].second).normalized();
         if (lanes_[l].wallRate > kReadableRate)
             marks.push_back({ends[l].first, ends[l].second,
