@@ -1,6 +1,7 @@
 #include "live_figures.h"
 
 #include "components/api_gateway.h"
+#include "components/cache.h"
 #include "components/database.h"
 #include "components/load_balancer.h"
 #include "components/message_queue.h"
@@ -60,6 +61,17 @@ QStringList mechanismOf(const sim::Simulation& sim, const sim::Component& c) {
     return lines;
 }
 
+/// What takes a table (and the lines that go with it): a cache's hottest keys, a queue's
+/// partitions.
+std::vector<MechanismTable> tablesOf(const sim::Simulation& sim, const sim::Component& c,
+                                     QStringList& lines) {
+    if (const auto* cache = dynamic_cast<const components::Cache*>(&c))
+        return hotKeysTables(*cache, sim.now(), lines);
+    if (const auto* queue = dynamic_cast<const components::MessageQueue*>(&c))
+        return partitionTables(*queue);
+    return {};
+}
+
 } // namespace
 
 const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenario,
@@ -99,6 +111,7 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
         f.role = roleOf(c);
         f.faults = c.faults;
         f.mechanism = mechanismOf(sim, c);
+        f.tables = tablesOf(sim, c, f.mechanism);
     }
     return figures_;
 }
