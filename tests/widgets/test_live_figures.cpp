@@ -22,6 +22,25 @@ std::uint64_t number(const QString& cell) {
     return QString(cell).remove(',').toULongLong();
 }
 
+/// An example run to `t`, and one reading of its live figures.
+struct ExampleAt {
+    model::Scenario scenario;
+    run::LiveRun live;
+    widgets::LiveFigures figures;
+    ExampleAt(const char* file, double t)
+        : scenario(model::loadScenarioFile(std::string(SDLAB_EXAMPLES_DIR "/") + file))
+        , live(scenario) {
+        live.advanceTo(t);
+    }
+    /// The figures of component `id` and the component itself.
+    template <class Component>
+    std::pair<const widgets::NodeFigures&, const Component&> read(const char* id) {
+        const auto i = std::size_t(scenario.indexOf(id));
+        return {figures.read(scenario, live.simulation())[i],
+                dynamic_cast<const Component&>(live.simulation().component(sim::Index(i)))};
+    }
+};
+
 } // namespace
 
 class TestLiveFigures : public QObject {
@@ -50,14 +69,9 @@ private slots:
     }
 
     void cacheShowsItsHottestKeys() {
-        const model::Scenario s = model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/url-shortener.json");
-        run::LiveRun live(s);
-        live.advanceTo(20);
-        widgets::LiveFigures figures;
-        const auto i = std::size_t(s.indexOf("cache"));
-        const auto& f = figures.read(s, live.simulation())[i];
-        const auto& cache =
-            dynamic_cast<const components::Cache&>(live.simulation().component(sim::Index(i)));
+        ExampleAt example("url-shortener.json", 20);
+        const auto [f, cache] = example.read<components::Cache>("cache");
+        run::LiveRun& live = example.live;
         QVERIFY(f.mechanism.contains(
             QString("Holds %1 of 10,000 entries (%2% full)")
                 .arg(QLocale(QLocale::English).toString(qulonglong(cache.store().size())))
@@ -83,14 +97,8 @@ private slots:
     // The async-orders example stops the analytics group from 30 s to 50 s: at 40 s its lag
     // is ~10 s of messages on every partition, while fulfilment keeps up.
     void queueShowsOffsetsAndLag() {
-        const model::Scenario s = model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/async-orders.json");
-        run::LiveRun live(s);
-        live.advanceTo(40);
-        widgets::LiveFigures figures;
-        const auto i = std::size_t(s.indexOf("orders"));
-        const auto& f = figures.read(s, live.simulation())[i];
-        const auto& queue = dynamic_cast<const components::MessageQueue&>(
-            live.simulation().component(sim::Index(i)));
+        ExampleAt example("async-orders.json", 40);
+        const auto [f, queue] = example.read<components::MessageQueue>("orders");
         QCOMPARE(f.tables.size(), std::size_t(1));
         const auto& table = f.tables.front();
         QCOMPARE(table.rows.size(), std::size_t(16));
