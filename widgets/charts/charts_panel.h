@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QLabel;
+class QPushButton;
 class QTimer;
 class QVBoxLayout;
 
@@ -16,7 +17,8 @@ class TimeChart;
 
 /// The charts dock's content: end-to-end charts of the live run, then the charts of the
 /// selected component or link (pinned ones stay), fed row by row from the controller and
-/// repainted at most ~10 times a second however fast the run goes.
+/// repainted at most ~10 times a second however fast the run goes. A run can be kept as the
+/// baseline: later runs (of a changed design, say) draw over it on every chart.
 class ChartsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -33,6 +35,13 @@ public:
     /// Repaints every chart at once (a screenshot, a test).
     void replotNow();
 
+    /// Freezes the current run's rows as the baseline every chart draws behind later runs.
+    void keepBaseline();
+    void clearBaseline();
+    bool hasBaseline() const { return !baselineRows_.empty(); }
+    QPushButton* keepBaselineButton() const { return keepBaseline_; }
+    QPushButton* clearBaselineButton() const { return clearBaseline_; }
+
     std::vector<TimeChart*> charts() const;
     /// The chart whose spec's first column is `column`, or null.
     TimeChart* chartFor(const std::string& column) const;
@@ -41,12 +50,18 @@ private:
     void rebuild();
     void addRow(int index);
     void scheduleReplot();
+    void updateBaselineControls();
     TimeChart* addChart(const struct ChartSpec& spec, bool selection);
 
     LiveRunController* controller_;
     QVBoxLayout* chartsLayout_;
     QCheckBox* rolling_;
     QLabel* hint_;
+    QPushButton* keepBaseline_;
+    QPushButton* clearBaseline_;
+    QLabel* baselineNote_;
+    std::vector<std::string> baselineColumns_;
+    std::vector<std::vector<double>> baselineRows_;
     QTimer* replotTimer_;
     std::vector<TimeChart*> overview_, selection_;
     std::vector<std::string> columns_;
