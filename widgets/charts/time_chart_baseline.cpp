@@ -83,6 +83,9 @@ void TimeChart::setBaseline(const std::vector<std::string>& columns,
         plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
         // The legend's extra rows come on top of the plot's height, not out of it.
         setMinimumHeight(kHeight + 18 * int(spec_.series.size() - 1));
+    } else {
+        plot_->legend->setWrap(3); // "total (baseline)" takes the room of two causes
+        plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     }
     placeLegend();
     replot();
