@@ -34,7 +34,9 @@ void Cache::afterLocalWork(sim::Simulation& sim, sim::Index frame) {
     const sim::Request& req = sim.requestOf(frame);
     if (!sim.writes(frame)) {
         ++counters.reads;
-        if (store_->lookup(req.key, sim.now())) {
+        const bool hit = store_->lookup(req.key, sim.now());
+        hotKeys_.add(req.key, sim.now(), hit);
+        if (hit) {
             ++counters.readHits;
             if (sim.measuring()) recordHitAge(sim.now() - store_->storedAt(req.key));
             sim.respond(frame, true);

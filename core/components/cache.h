@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/hot_keys.h"
 #include "policies/cache_store.h"
 #include "station.h"
 
@@ -42,6 +43,10 @@ public:
 
     /// Write-behind keys not yet flushed downstream.
     std::size_t unflushed() const { return dirtySince_.size(); }
+    /// What it holds (entries, capacity, whether a key would hit now), for live views.
+    const policies::CacheStore& store() const { return *store_; }
+    /// Its look-ups of late: the hottest keys and the recent hit ratio.
+    const metrics::HotKeys& hotKeys() const { return hotKeys_; }
 
 protected:
     /// A write drops the cached copy (cache-aside); a CDN edge leaves it until it expires.
@@ -57,6 +62,7 @@ private:
 
     std::unique_ptr<policies::CacheStore> store_;
     Policy policy_;
+    metrics::HotKeys hotKeys_;
     /// Coalescing: misses waiting on the fetch already under way for their key.
     std::unordered_map<std::uint32_t, std::vector<sim::Index>> waiting_;
     std::unordered_map<std::uint32_t, double> dirtySince_; ///< write-behind: key → first write

@@ -7,8 +7,10 @@ namespace sdlab::components {
 ConsumerGroup::ConsumerGroup(sim::Index link, int partitions, int consumers)
     : link_(link)
     , consumers_(consumers)
-    , idle_(consumers)
-    , parts_(std::size_t(partitions)) {}
+    , parts_(std::size_t(partitions)) {
+    for (int c = consumers; c-- > 0;) // consumer 0 on top: a light load keeps to the first
+        idle_.push_back(c);
+}
 
 void ConsumerGroup::markReady(sim::Index partition) {
     Partition& p = parts_[partition];
@@ -19,6 +21,7 @@ void ConsumerGroup::markReady(sim::Index partition) {
 
 void ConsumerGroup::append(sim::Index partition, Entry entry) {
     parts_[partition].log.push_back(entry);
+    ++parts_[partition].end;
     ++backlog_;
     ++waiting_;
     ++lag_;
@@ -27,7 +30,7 @@ void ConsumerGroup::append(sim::Index partition, Entry entry) {
 }
 
 sim::Index ConsumerGroup::take() {
-    while (idle_ > 0 && !ready_.empty()) {
+    while (!idle_.empty() && !ready_.empty()) {
         const auto [seq, partition] = ready_.top();
         ready_.pop();
         Partition& p = parts_[partition];
@@ -38,8 +41,9 @@ sim::Index ConsumerGroup::take() {
             continue;
         }
         p.busy = p.inFlight = true;
+        p.consumer = idle_.back();
+        idle_.pop_back();
         --waiting_;
-        --idle_;
         return partition;
     }
     return sim::kNone;
@@ -47,7 +51,8 @@ sim::Index ConsumerGroup::take() {
 
 void ConsumerGroup::endDelivery(Partition& p) {
     p.inFlight = false;
-    ++idle_;
+    idle_.push_back(p.consumer);
+    p.consumer = -1;
 }
 
 void ConsumerGroup::processed(sim::Index partition) {
@@ -79,6 +84,7 @@ void ConsumerGroup::deadLetter(sim::Index partition) {
     Partition& p = parts_[partition];
     endDelivery(p);
     p.log.erase(p.log.begin() + p.done);
+    ++p.committed; // skipped: the group is done with it
     --backlog_;
     --lag_;
     p.busy = false;
@@ -103,6 +109,7 @@ sim::Index ConsumerGroup::dropOldestWaiting() {
     if (!oldest) return sim::kNone;
     const sim::Index message = oldest->log[at].message;
     oldest->log.erase(oldest->log.begin() + std::ptrdiff_t(at));
+    ++oldest->committed; // skipped, unprocessed
     --backlog_;
     --waiting_;
     --lag_;

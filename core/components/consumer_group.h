@@ -66,7 +66,7 @@ public:
 
     sim::Index link() const { return link_; }
     int consumers() const { return consumers_; }
-    int idle() const { return idle_; }
+    int idle() const { return int(idle_.size()); }
     bool stopped() const { return stops_ > 0; }
     /// Consumer-stop faults may overlap: the group consumes again when the last one ends.
     void setStopped(bool stopped) { stops_ = std::max(0, stops_ + (stopped ? 1 : -1)); }
@@ -78,6 +78,21 @@ public:
     std::uint64_t lag() const { return lag_; }
     std::uint64_t lag(sim::Index partition) const { return parts_[partition].log.size(); }
     std::size_t partitions() const { return parts_.size(); }
+    /// Kafka's log-end offset: messages ever appended to the partition.
+    std::uint64_t endOffset(sim::Index partition) const { return parts_[partition].end; }
+    /// The committed offset: messages of the partition the group is done with — committed
+    /// after processing, or skipped (dead-lettered, dropped by a full backlog). The lag is
+    /// endOffset − committedOffset.
+    std::uint64_t committedOffset(sim::Index partition) const {
+        return parts_[partition].committed;
+    }
+    /// The consumer (0-based) processing the partition's next message now, or -1. Any free
+    /// consumer takes any ready partition, so this changes from message to message.
+    int holder(sim::Index partition) const { return parts_[partition].consumer; }
+    /// Whether the partition waits out a redelivery delay (after a failure or a lost consumer).
+    bool heldBack(sim::Index partition) const {
+        return parts_[partition].busy && !parts_[partition].inFlight;
+    }
 
     GroupCounts total;                  ///< from time 0
     GroupCounts window;                 ///< in the measured window
@@ -86,11 +101,14 @@ public:
 
 private:
     struct Partition {
-        std::deque<Entry> log;  ///< from the committed offset on
-        std::uint32_t done = 0; ///< log[0, done) processed, not yet committed
-        bool busy = false;      ///< a consumer holds it, or it waits to deliver again
-        bool inFlight = false;  ///< log[done] is in a consumer's hands
-        bool ready = false;     ///< in the ready heap
+        std::deque<Entry> log;       ///< from the committed offset on
+        std::uint32_t done = 0;      ///< log[0, done) processed, not yet committed
+        bool busy = false;           ///< a consumer holds it, or it waits to deliver again
+        bool inFlight = false;       ///< log[done] is in a consumer's hands
+        bool ready = false;          ///< in the ready heap
+        int consumer = -1;           ///< who has log[done] in hand, while inFlight
+        std::uint64_t end = 0;       ///< log-end offset
+        std::uint64_t committed = 0; ///< committed offset: end - committed == log.size()
         bool pending() const { return done < log.size(); }
     };
     /// (seq of the head message, partition), oldest first; entries may be stale.
@@ -100,7 +118,7 @@ private:
 
     sim::Index link_;
     int consumers_;
-    int idle_;
+    std::vector<int> idle_; ///< free consumers, the next to take work last
     int stops_ = 0;
     std::vector<Partition> parts_;
     std::priority_queue<Ready, std::vector<Ready>, std::greater<>> ready_;
@@ -113,6 +131,7 @@ template <class F> void ConsumerGroup::commit(sim::Index partition, F&& forget) 
     for (std::size_t i = from; i < to; ++i) {
         Partition& p = parts_[i];
         lag_ -= p.done;
+        p.committed += p.done;
         for (; p.done > 0; --p.done) {
             forget(p.log.front().message);
             p.log.pop_front();

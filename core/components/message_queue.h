@@ -59,6 +59,9 @@ public:
     /// The group that consumes over the link to `component`, or kNone.
     sim::Index groupOf(sim::Index component) const;
     const ConsumerGroup& group(sim::Index g) const { return groups_[g]; }
+    /// The id of the component group `g` consumes for.
+    const std::string& groupName(sim::Index g) const { return names_[g]; }
+    const Config& config() const { return config_; }
 
 private:
     struct Message {

@@ -25,6 +25,10 @@ public:
     /// Drops a key (invalidation on write).
     virtual void erase(std::uint32_t key) = 0;
     virtual std::size_t size() const = 0;
+    /// How many entries it holds at most.
+    virtual std::uint32_t capacity() const = 0;
+    /// Whether a read of `key` at `now` would hit, without counting as a use (live views).
+    virtual bool contains(std::uint32_t key, double now) const = 0;
     /// Empties the cache (a flush, a restart): what it learnt about popularity may stay.
     virtual void clear() = 0;
 };

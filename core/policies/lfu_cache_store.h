@@ -17,6 +17,11 @@ public:
     double storedAt(std::uint32_t key) const override { return heap_[heapPos_[key]].insertedAt; }
     void erase(std::uint32_t key) override;
     std::size_t size() const override { return heap_.size(); }
+    std::uint32_t capacity() const override { return capacity_; }
+    bool contains(std::uint32_t key, double now) const override {
+        const std::uint32_t pos = heapPos_[key];
+        return pos != kNil && !(ttl_ > 0 && now - heap_[pos].insertedAt >= ttl_);
+    }
     void clear() override {
         for (const auto& e : heap_)
             heapPos_[e.key] = kNil;

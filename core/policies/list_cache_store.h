@@ -16,6 +16,11 @@ public:
     double storedAt(std::uint32_t key) const override { return insertedAt_[slotOf_[key]]; }
     void erase(std::uint32_t key) override;
     std::size_t size() const override { return size_; }
+    std::uint32_t capacity() const override { return capacity_; }
+    bool contains(std::uint32_t key, double now) const override {
+        const std::uint32_t s = slotOf_[key];
+        return s != kNil && !(ttl_ > 0 && now - insertedAt_[s] >= ttl_);
+    }
     void clear() override {
         while (head_ != kNil)
             freeSlot(head_);

@@ -363,6 +363,57 @@ private slots:
         QVERIFY(queue.group(g).backlog() < 20);
     }
 
+    // Offsets as a live view shows them, per partition: the log-end offset (produced), the
+    // group's committed offset (consumed and committed) and the lag between them. λ = 400/s
+    // into 2 consumers of μ = 100/s until the producers stop at 30 s: the lag grows at
+    // λ − cμ = 200/s (read at the same phase of the 1 s commit cycle, so the commit's
+    // sawtooth cancels; one standard deviation of the 20 s growth is ~3%, tolerance 10%),
+    // both consumers each hold one partition while there is a backlog, and once they have
+    // caught up (~6,000 messages at 200/s: ~60 s) and committed, every lag is 0.
+    void offsetsAndLagPerPartition() {
+        const double lambda = 400, mu = 100;
+        const int c = 2, partitions = 8;
+        Json s = queueScenario(lambda, c, 1000 / mu, {{"partitions", partitions}}, 80);
+        s["components"][0]["stop_s"] = 30;
+        auto sim = components::buildSimulation(model::parseScenario(s.dump()));
+        const auto& queue = dynamic_cast<const components::MessageQueue&>(sim->component(1));
+        const auto& g = queue.group(0);
+        // Lag is produced − consumed, per partition and in sum, and the sums are the group's.
+        bool consistent = true;
+        const auto lagAt = [&](double t) {
+            sim->runUntil(t);
+            std::uint64_t produced = 0, consumed = 0, lag = 0;
+            for (std::size_t p = 0; p < g.partitions(); ++p) {
+                const auto i = sim::Index(p);
+                consistent &= g.lag(i) == g.endOffset(i) - g.committedOffset(i);
+                produced += g.endOffset(i);
+                consumed += g.committedOffset(i);
+                lag += g.lag(i);
+            }
+            consistent &= lag == g.lag() && produced == g.total.published;
+            // Consumed = processed, less what is processed but not committed yet.
+            consistent &= consumed == g.total.processed - (g.lag() - g.backlog());
+            return double(lag);
+        };
+        sim->start();
+        const double early = lagAt(5.5);
+        // Both consumers busy, each on a partition of its own.
+        std::vector<int> holders;
+        for (std::size_t p = 0; p < g.partitions(); ++p)
+            if (g.holder(sim::Index(p)) >= 0) holders.push_back(g.holder(sim::Index(p)));
+        std::sort(holders.begin(), holders.end());
+        QCOMPARE(holders, (std::vector<int>{0, 1}));
+        const double late = lagAt(25.5);
+        expectClose("lag growth per s", (late - early) / 20, lambda - c * mu, 0.10);
+        QVERIFY(lagAt(45.5) > 0);
+        QCOMPARE(lagAt(75.5), 0.0);
+        QVERIFY(consistent);
+        for (std::size_t p = 0; p < g.partitions(); ++p) {
+            QCOMPARE(g.holder(sim::Index(p)), -1);
+            QCOMPARE(g.committedOffset(sim::Index(p)), g.endOffset(sim::Index(p)));
+        }
+    }
+
     // λ = 200/s, one consumer of μ = 100/s, at most 500 messages waiting. drop_oldest keeps
     // accepting and drops the overflow; reject_new refuses it to the producers instead.
     void boundedRetention_data() {

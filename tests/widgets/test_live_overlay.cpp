@@ -22,6 +22,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -72,6 +74,14 @@ bool triggerMenu(widgets::CanvasScene& scene, QGraphicsItem* item, const QString
         return false;
     };
     return find(menu.get());
+}
+
+/// The tooltip on screen, if one is.
+QLabel* shownToolTip() {
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (w->objectName() == QLatin1String("qtooltip_label") && w->isVisible())
+            return qobject_cast<QLabel*>(w);
+    return nullptr;
 }
 
 } // namespace
@@ -191,6 +201,38 @@ private slots:
             QVERIFY(core > 0);
             QVERIFY(std::abs(shown - core) < 1e-9);
         }
+    }
+
+    // Hovering over a card during a run shows its mechanism: a cache's hottest keys and a
+    // queue's partition offsets, in the tooltip the view pops up.
+    void hoverShowsTheMechanismTables_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("cache") << QStringLiteral(SDLAB_EXAMPLES_DIR "/url-shortener.json")
+                               << "cache" << QStringList{"Hottest keys", "Holds", "hit (cached)"};
+        QTest::newRow("queue") << QStringLiteral(SDLAB_EXAMPLES_DIR "/async-orders.json")
+                               << "orders"
+                               << QStringList{"end offset", "committed", "analytics (stopped)"};
+    }
+    void hoverShowsTheMechanismTables() {
+        QFETCH(QString, file);
+        QFETCH(QString, id);
+        QFETCH(QStringList, expected);
+        LiveCanvas c(file);
+        c.view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&c.view));
+        c.run.runTo(40);
+        c.overlay.refresh();
+        auto* card = c.scene.componentItem(id);
+        c.view.centerOn(card);
+        const QPoint at = c.view.mapFromScene(card->sceneBoundingRect().center());
+        QHelpEvent hover(QEvent::ToolTip, at, c.view.viewport()->mapToGlobal(at));
+        QApplication::sendEvent(c.view.viewport(), &hover);
+        QLabel* tip = nullptr;
+        QTRY_VERIFY((tip = shownToolTip()));
+        for (const QString& text : expected)
+            QVERIFY2(tip->text().contains(text), qPrintable(text));
     }
 
     void playingRefreshesAtMostFifteenTimesASecond() {

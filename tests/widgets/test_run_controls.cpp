@@ -14,6 +14,7 @@
 #include "run/live_run_controller.h"
 #include "run/packet_layer.h"
 #include "run/run_toolbar.h"
+#include "support/series_rows.h"
 
 #include <qcustomplot.h>
 
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -263,6 +265,85 @@ private slots:
             expected << kept.join(',');
         }
         QCOMPARE(readLines(dir.filePath("chart.csv")), expected);
+    }
+
+    // Run, keep it as the baseline, change the design (a cache 100× smaller), run again: each
+    // chart draws both runs — this one's lines and the baseline's, dashed — equal to the two
+    // designs' core time series; the CSV has both; "Clear Baseline" takes it away.
+    void baselineComparesTwoRuns() {
+        gui::MainWindow w;
+        QVERIFY(open(w, "url-shortener.json"));
+        const model::Scenario before = w.document()->scenario();
+        auto* panel = w.chartsPanel();
+        QVERIFY(!panel->keepBaselineButton()->isEnabled()); // no run yet
+        w.runFor(20);
+        QVERIFY(panel->keepBaselineButton()->isEnabled());
+        QVERIFY(!panel->clearBaselineButton()->isEnabled());
+        QTest::mouseClick(panel->keepBaselineButton(), Qt::LeftButton);
+        QVERIFY(panel->hasBaseline());
+        QVERIFY(panel->clearBaselineButton()->isEnabled());
+
+        QVERIFY(w.document()->setComponentParam({"cache"}, "capacity", 100));
+        w.runFor(20); // the changed design, from 0
+        QCOMPARE(w.liveRun()->rows().size(), std::size_t(20));
+
+        // Both designs' core time series, run headless.
+        const auto coreRows = [](const model::Scenario& s) {
+            test::Rows rows;
+            run::LiveRun headless(s, &rows);
+            headless.advanceTo(20);
+            return rows;
+        };
+        const test::Rows first = coreRows(before), second = coreRows(w.document()->scenario());
+        auto* latency = panel->chartFor("latency_p50_ms");
+        QVERIFY(latency && latency->hasBaseline());
+        QCOMPARE(latency->plot()->graphCount(), 6); // p50, p95, p99 and their baselines
+        double p99Before = 0, p99After = 0;
+        for (int series = 0; series < 3; ++series) { // p50, p95, p99
+            const std::string column = latency->spec().series[std::size_t(series)].column;
+            const auto* now = latency->plot()->graph(series)->data().data();
+            const auto* kept = latency->baselineGraph(column)->data().data();
+            QCOMPARE(kept->size(), 20);
+            QCOMPARE(now->size(), 20);
+            QCOMPARE(latency->baselineGraph(column)->name(),
+                     latency->spec().series[std::size_t(series)].label + " (baseline)");
+            for (int i = 0; i < 20; ++i) {
+                QCOMPARE(kept->at(i)->key, first.rows[std::size_t(i)][0]);
+                QCOMPARE(kept->at(i)->value, first.at(std::size_t(i), column));
+                QCOMPARE(now->at(i)->value, second.at(std::size_t(i), column));
+            }
+            p99Before = first.at(19, column);
+            p99After = second.at(19, column);
+        }
+        QVERIFY(p99After > p99Before); // the smaller cache shows: the two lines differ
+        // The one-line throughput chart now has a legend: the line and its baseline.
+        auto* throughput = panel->chartFor("throughput_rps");
+        QVERIFY(throughput->plot()->legend->visible());
+        QCOMPARE(throughput->plot()->legend->itemCount(), 2);
+        for (auto* chart : panel->charts())
+            QVERIFY2(chart->hasBaseline(), qPrintable(chart->spec().title));
+
+        // CSV: this run's columns, then the baseline's, by time.
+        QTemporaryDir dir;
+        QVERIFY(latency->exportCsv(dir.filePath("both.csv")));
+        const QStringList lines = readLines(dir.filePath("both.csv"));
+        QCOMPARE(lines.size(), 21);
+        QCOMPARE(lines.front(), QString("time_s,latency_p50_ms,latency_p95_ms,latency_p99_ms,"
+                                        "latency_p50_ms_baseline,latency_p95_ms_baseline,"
+                                        "latency_p99_ms_baseline"));
+        const QStringList cells = lines[10].split(','); // t = 10 s
+        QCOMPARE(cells[0], QString("10"));
+        QCOMPARE(cells[3], QString::fromStdString(run::csvValue(second.at(9, "latency_p99_ms"))));
+        QCOMPARE(cells[6], QString::fromStdString(run::csvValue(first.at(9, "latency_p99_ms"))));
+
+        QTest::mouseClick(panel->clearBaselineButton(), Qt::LeftButton);
+        QVERIFY(!panel->hasBaseline());
+        QVERIFY(!latency->hasBaseline());
+        QCOMPARE(latency->plot()->graphCount(), 3);
+        QVERIFY(!throughput->plot()->legend->visible());
+        QVERIFY(latency->exportCsv(dir.filePath("one.csv")));
+        QCOMPARE(readLines(dir.filePath("one.csv")).front(),
+                 QString("time_s,latency_p50_ms,latency_p95_ms,latency_p99_ms"));
     }
 
     void anEditWhilePlayingRestartsWithTheNewDesign() {

@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sdlab::widgets {
 
@@ -24,7 +25,43 @@ void addSingle(std::vector<ChartSpec>& out, const std::vector<std::string>& colu
     if (has(columns, column)) out.push_back({title, unit, scale, false, {{column, title}}, {}});
 }
 
+std::size_t indexOf(const std::vector<std::string>& columns, const std::string& column) {
+    return std::size_t(std::find(columns.begin(), columns.end(), column) - columns.begin());
+}
+
 } // namespace
+
+SpecColumns::SpecColumns(const ChartSpec& spec, const std::vector<std::string>& columns)
+    : count_(columns.size())
+    , time_(indexOf(columns, "time_s"))
+    , shownWhile_(spec.shownWhile.empty() ? columns.size() : indexOf(columns, spec.shownWhile)) {
+    for (const auto& s : spec.series)
+        series_.push_back(indexOf(columns, s.column));
+}
+
+bool SpecColumns::usable() const {
+    return time_ < count_ &&
+           std::any_of(series_.begin(), series_.end(), [&](std::size_t i) { return i < count_; });
+}
+
+std::vector<double> SpecColumns::pick(const std::vector<double>& row) const {
+    std::vector<double> kept = {time_ < row.size() ? row[time_] : std::nan("")};
+    for (std::size_t i : series_)
+        kept.push_back(i < row.size() ? row[i] : std::nan(""));
+    return kept;
+}
+
+bool SpecColumns::shown(const std::vector<double>& row) const {
+    return shownWhile_ >= row.size() || row[shownWhile_] > 0;
+}
+
+QColor seriesColour(std::size_t i) {
+    static const QColor colours[] = {
+        QColor(0x4C, 0x8D, 0xF6), QColor(0xF5, 0x9E, 0x0B), QColor(0xE0, 0x4F, 0x5F),
+        QColor(0x10, 0xB9, 0x81), QColor(0xA8, 0x55, 0xF7), QColor(0x06, 0xB6, 0xD4),
+        QColor(0xEC, 0x48, 0x99), QColor(0x84, 0xCC, 0x16), QColor(0x94, 0xA3, 0xB8)};
+    return colours[i % std::size(colours)];
+}
 
 std::vector<ChartSpec> overviewCharts(const std::vector<std::string>& columns) {
     std::vector<ChartSpec> out;

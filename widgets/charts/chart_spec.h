@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 
 #include <string>
@@ -24,6 +25,30 @@ struct ChartSpec {
     /// means nothing in a second with no answers, where the core writes 0.
     std::string shownWhile;
 };
+
+/// Where a spec's columns are in a run's rows (whose columns are `columns`), and a row cut
+/// down to them.
+class SpecColumns {
+public:
+    SpecColumns(const ChartSpec& spec, const std::vector<std::string>& columns);
+    /// Whether the rows have the time and any of the spec's columns.
+    bool usable() const;
+    /// Whether the rows have the spec's i-th column.
+    bool has(std::size_t i) const { return series_[i] < count_; }
+    /// The row's time, then the spec's values (NaN where the row has no such column).
+    std::vector<double> pick(const std::vector<double>& row) const;
+    /// Whether the row's values are to be drawn (see ChartSpec::shownWhile).
+    bool shown(const std::vector<double>& row) const;
+
+private:
+    std::size_t count_;
+    std::size_t time_;
+    std::size_t shownWhile_; ///< count_ when the spec has none
+    std::vector<std::size_t> series_;
+};
+
+/// The colour of a chart's i-th line, saturated enough for the light and the dark theme.
+QColor seriesColour(std::size_t i);
 
 /// End-to-end charts: latency quantiles, throughput, errors by cause.
 std::vector<ChartSpec> overviewCharts(const std::vector<std::string>& columns);

@@ -5,7 +5,9 @@
 #include "time_chart.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -20,12 +22,25 @@ ChartsPanel::ChartsPanel(LiveRunController* controller, QWidget* parent)
     , chartsLayout_(new QVBoxLayout)
     , rolling_(new QCheckBox(tr("Last %1 s only").arg(kRollingWindowS)))
     , hint_(new QLabel(tr("Press Play (Space) to run the design; its charts appear here.")))
+    , keepBaseline_(new QPushButton(tr("Keep as Baseline")))
+    , clearBaseline_(new QPushButton(tr("Clear Baseline")))
+    , baselineNote_(new QLabel)
     , replotTimer_(new QTimer(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     rolling_->setToolTip(tr("A rolling window of the last %1 simulated seconds, or the whole run")
                              .arg(kRollingWindowS));
-    layout->addWidget(rolling_);
+    keepBaseline_->setToolTip(tr("Keep this run's charts: change the design, run again, and "
+                                 "every chart shows both runs (this one dashed)"));
+    clearBaseline_->setToolTip(tr("Stop showing the kept run"));
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(rolling_);
+    controls->addStretch();
+    controls->addWidget(keepBaseline_);
+    controls->addWidget(clearBaseline_);
+    layout->addLayout(controls);
+    baselineNote_->setWordWrap(true);
+    layout->addWidget(baselineNote_);
     hint_->setWordWrap(true);
     layout->addWidget(hint_);
     auto* inner = new QWidget;
@@ -43,13 +58,45 @@ ChartsPanel::ChartsPanel(LiveRunController* controller, QWidget* parent)
     replotTimer_->setSingleShot(true);
     connect(replotTimer_, &QTimer::timeout, this, &ChartsPanel::replotNextStale);
     connect(rolling_, &QCheckBox::toggled, this, &ChartsPanel::setRollingWindow);
+    connect(keepBaseline_, &QPushButton::clicked, this, &ChartsPanel::keepBaseline);
+    connect(clearBaseline_, &QPushButton::clicked, this, &ChartsPanel::clearBaseline);
     connect(controller_, &LiveRunController::rowAdded, this, &ChartsPanel::addRow);
     // A (re)load starts with no rows: the charts start again, for the run's columns.
     connect(controller_, &LiveRunController::stateChanged, this, [this] {
         if (controller_->loaded() &&
             (controller_->columns() != columns_ || controller_->rows().size() < rowsShown_))
             rebuild();
+        updateBaselineControls();
     });
+    updateBaselineControls();
+}
+
+void ChartsPanel::keepBaseline() {
+    if (!controller_->loaded() || controller_->rows().empty()) return;
+    baselineColumns_ = controller_->columns();
+    baselineRows_ = controller_->rows();
+    baselineNote_->setText(
+        tr("Dashed lines: the baseline, a run of “%1” kept at %2 s. Change the design and run "
+           "again to compare.")
+            .arg(QString::fromStdString(controller_->scenario().name))
+            .arg(baselineRows_.back().front(), 0, 'f', 0));
+    for (auto* chart : charts())
+        chart->setBaseline(baselineColumns_, baselineRows_);
+    updateBaselineControls();
+}
+
+void ChartsPanel::clearBaseline() {
+    baselineColumns_.clear();
+    baselineRows_.clear();
+    for (auto* chart : charts())
+        chart->setBaseline({}, {});
+    updateBaselineControls();
+}
+
+void ChartsPanel::updateBaselineControls() {
+    keepBaseline_->setEnabled(controller_->loaded() && !controller_->rows().empty());
+    clearBaseline_->setEnabled(hasBaseline());
+    baselineNote_->setVisible(hasBaseline());
 }
 
 std::vector<TimeChart*> ChartsPanel::charts() const {
@@ -81,6 +128,9 @@ TimeChart* ChartsPanel::addChart(const ChartSpec& spec, bool selection) {
     chart->setWindow(rollingWindow() ? kRollingWindowS : 0);
     for (std::size_t i = 0; i < rowsShown_; ++i)
         chart->appendRow(controller_->rows()[i]);
+    if (hasBaseline()) chart->setBaseline(baselineColumns_, baselineRows_);
+    connect(chart, &TimeChart::keepBaselineRequested, this, &ChartsPanel::keepBaseline);
+    connect(chart, &TimeChart::clearBaselineRequested, this, &ChartsPanel::clearBaseline);
     chartsLayout_->insertWidget(chartsLayout_->count() - 1, chart);
     (selection ? selection_ : overview_).push_back(chart);
     // Unpinning a chart of an earlier selection lets it go.
@@ -131,6 +181,7 @@ void ChartsPanel::addRow(int index) {
     for (; rowsShown_ <= std::size_t(index); ++rowsShown_)
         for (auto* chart : charts())
             chart->appendRow(controller_->rows()[rowsShown_]);
+    if (!keepBaseline_->isEnabled()) updateBaselineControls();
     scheduleReplot();
 }
 

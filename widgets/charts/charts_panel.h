@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QLabel;
+class QPushButton;
 class QTimer;
 class QVBoxLayout;
 
@@ -17,7 +18,8 @@ class TimeChart;
 
 /// The charts dock's content: end-to-end charts of the live run, then the charts of the
 /// selected component or link (pinned ones stay), fed row by row from the controller and
-/// repainted at most ~10 times a second however fast the run goes.
+/// repainted at most ~10 times a second however fast the run goes. A run can be kept as the
+/// baseline: later runs (of a changed design, say) draw over it on every chart.
 class ChartsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +36,13 @@ public:
     /// Repaints every chart at once (a screenshot, a test).
     void replotNow();
 
+    /// Freezes the current run's rows as the baseline every chart draws behind later runs.
+    void keepBaseline();
+    void clearBaseline();
+    bool hasBaseline() const { return !baselineRows_.empty(); }
+    QPushButton* keepBaselineButton() const { return keepBaseline_; }
+    QPushButton* clearBaselineButton() const { return clearBaseline_; }
+
     std::vector<TimeChart*> charts() const;
     /// The chart whose spec's first column is `column`, or null.
     TimeChart* chartFor(const std::string& column) const;
@@ -44,12 +53,18 @@ private:
     void scheduleReplot();
     void replotNextStale();
     int replotGapMs() const;
+    void updateBaselineControls();
     TimeChart* addChart(const struct ChartSpec& spec, bool selection);
 
     LiveRunController* controller_;
     QVBoxLayout* chartsLayout_;
     QCheckBox* rolling_;
     QLabel* hint_;
+    QPushButton* keepBaseline_;
+    QPushButton* clearBaseline_;
+    QLabel* baselineNote_;
+    std::vector<std::string> baselineColumns_;
+    std::vector<std::vector<double>> baselineRows_;
     QTimer* replotTimer_;
     std::set<TimeChart*> stale_; ///< charts with rows not yet drawn
     std::size_t nextReplot_ = 0; ///< where the round of redraws resumes

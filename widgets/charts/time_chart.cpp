@@ -1,11 +1,8 @@
 #include "time_chart.h"
 
-#include "run/file_output.h"
-
 #include <qcustomplot.h>
 
 #include <QContextMenuEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -19,15 +16,13 @@ namespace sdlab::widgets {
 
 namespace {
 
-/// Saturated enough to read on the light and the dark theme alike.
-const QColor kSeriesColours[] = {
-    QColor(0x4C, 0x8D, 0xF6), QColor(0xF5, 0x9E, 0x0B), QColor(0xE0, 0x4F, 0x5F),
-    QColor(0x10, 0xB9, 0x81), QColor(0xA8, 0x55, 0xF7), QColor(0x06, 0xB6, 0xD4),
-    QColor(0xEC, 0x48, 0x99), QColor(0x84, 0xCC, 0x16), QColor(0x94, 0xA3, 0xB8)};
-constexpr int kChartHeight = 230;
-
-QColor colourFor(std::size_t i) {
-    return kSeriesColours[i % std::size(kSeriesColours)];
+/// The row (rows in time order, each starting with its time) nearest to time t; rows not empty.
+const std::vector<double>& nearestRow(const std::vector<std::vector<double>>& rows, double t) {
+    auto it = std::lower_bound(rows.begin(), rows.end(), t,
+                               [](const std::vector<double>& row, double x) { return row[0] < x; });
+    if (it == rows.end()) --it;
+    if (it != rows.begin() && std::abs((it - 1)->front() - t) < std::abs(it->front() - t)) --it;
+    return *it;
 }
 
 } // namespace
@@ -35,35 +30,26 @@ QColor colourFor(std::size_t i) {
 TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QWidget* parent)
     : QWidget(parent)
     , spec_(std::move(spec))
+    , columns_(spec_, columns)
     , plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
-    setMinimumHeight(kChartHeight);
-
-    const auto index = [&](const std::string& c) {
-        return std::size_t(std::find(columns.begin(), columns.end(), c) - columns.begin());
-    };
-    timeIndex_ = index("time_s");
-    shownWhileIndex_ = spec_.shownWhile.empty() ? columns.size() : index(spec_.shownWhile);
-    for (const auto& s : spec_.series)
-        indices_.push_back(index(s.column));
+    setMinimumHeight(kHeight);
 
     plot_->plotLayout()->insertRow(0);
     plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, titleText()));
     plot_->xAxis->setLabel(tr("simulated time (s)"));
     plot_->yAxis->setLabel(spec_.unit);
-    plot_->legend->setVisible(spec_.series.size() > 1); // one line: the title says it
-    if (plot_->legend->visible()) {
-        // A row of its own under the title: inside the axes it would hide the data.
-        plot_->axisRect()->insetLayout()->take(plot_->legend);
-        plot_->legend->setWrap(4); // rows of four: nine causes still fit the dock
-        plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-        plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+    plot_->legend->setVisible(false); // one line: the title says it
+    if (legendWanted()) {
+        setUpLegend();
         // An empty legend would narrow the whole layout to its zero width: stacked charts
         // place theirs when the first cause appears.
         if (!spec_.stacked) placeLegend();
     }
+    // Baselines are drawn under this run's lines.
+    plot_->addLayer(kBaselineLayer, plot_->layer("main"), QCustomPlot::limBelow);
     QCPBars* below = nullptr;
     for (std::size_t i = 0; i < spec_.series.size(); ++i) {
         if (spec_.stacked) {
@@ -71,14 +57,14 @@ TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QW
             bars->setName(spec_.series[i].label);
             bars->setWidth(0.9);
             bars->setPen(Qt::NoPen);
-            bars->setBrush(colourFor(i));
+            bars->setBrush(seriesColour(i));
             if (below) bars->moveAbove(below);
             below = bars;
             bars->removeFromLegend(); // listed once it has a failure to show
         } else {
             auto* graph = plot_->addGraph();
             graph->setName(spec_.series[i].label);
-            graph->setPen(QPen(colourFor(i), 2));
+            graph->setPen(QPen(seriesColour(i), 2));
         }
     }
     crosshair_ = new QCPItemStraightLine(plot_);
@@ -124,11 +110,10 @@ void TimeChart::applyPalette() {
 }
 
 void TimeChart::appendRow(const std::vector<double>& row) {
-    std::vector<double> kept = {row[timeIndex_]};
-    const bool shown = shownWhileIndex_ >= row.size() || row[shownWhileIndex_] > 0;
-    for (std::size_t i = 0; i < indices_.size(); ++i) {
-        const double v = indices_[i] < row.size() ? row[indices_[i]] : std::nan("");
-        kept.push_back(v);
+    std::vector<double> kept = columns_.pick(row);
+    const bool shown = columns_.shown(row);
+    for (std::size_t i = 0; i < spec_.series.size(); ++i) {
+        const double v = kept[i + 1];
         const double y = shown ? v * spec_.scale : std::nan(""); // NaN: a gap in the line
         if (spec_.stacked) {
             auto* bars = static_cast<QCPBars*>(plot_->plottable(int(i)));
@@ -146,18 +131,36 @@ void TimeChart::appendRow(const std::vector<double>& row) {
 
 void TimeChart::clear() {
     values_.clear();
-    for (int i = 0; i < plot_->plottableCount(); ++i) {
+    for (int i = 0; i < int(spec_.series.size()); ++i) { // the baseline's graphs stay
         if (auto* graph = qobject_cast<QCPGraph*>(plot_->plottable(i))) graph->data()->clear();
         if (auto* bars = qobject_cast<QCPBars*>(plot_->plottable(i))) {
             bars->data()->clear();
             if (spec_.stacked) bars->removeFromLegend();
         }
     }
-    if (spec_.stacked && legendPlaced_) { // empty again: out of the layout (see above)
-        plot_->plotLayout()->take(plot_->legend);
-        plot_->plotLayout()->simplify();
-        legendPlaced_ = false;
-    }
+    if (spec_.stacked && !hasBaseline()) unplaceLegend(); // empty again (see the constructor)
+}
+
+bool TimeChart::legendWanted() const {
+    return spec_.series.size() > 1 || hasBaseline();
+}
+
+void TimeChart::setUpLegend() {
+    plot_->legend->setVisible(true);
+    if (legendReady_) return;
+    // A row of its own under the title: inside the axes it would hide the data.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->legend->setWrap(4); // rows of four: nine causes still fit the dock
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+    legendReady_ = true;
+}
+
+void TimeChart::unplaceLegend() {
+    if (!legendPlaced_) return;
+    plot_->plotLayout()->take(plot_->legend);
+    plot_->plotLayout()->simplify();
+    legendPlaced_ = false;
 }
 
 void TimeChart::placeLegend() {
@@ -169,7 +172,10 @@ void TimeChart::placeLegend() {
 }
 
 void TimeChart::replot(bool now) {
-    const double last = values_.empty() ? 0.0 : values_.back().front();
+    double last = values_.empty() ? 0.0 : values_.back().front();
+    // The whole run's view shows the whole baseline; a rolling one follows this run.
+    if (!baseline_.empty() && (window_ <= 0 || values_.empty()))
+        last = std::max(last, baseline_.back().front());
     const double from = window_ > 0 ? std::max(0.0, last - window_) : 0.0;
     plot_->xAxis->setRange(from, std::max(last, from + (window_ > 0 ? window_ : 10.0)));
     // More points than pixels across (a long run in full view): antialiased strokes through
@@ -204,25 +210,6 @@ double TimeChart::lastValue(const std::string& column) const {
     return std::nan("");
 }
 
-bool TimeChart::exportCsv(const QString& path) const {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-    std::string text = "time_s";
-    for (const auto& s : spec_.series) {
-        text += ',';
-        text += s.column;
-    }
-    text += '\n';
-    for (const auto& row : values_) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) text += ',';
-            text += run::csvValue(row[i]);
-        }
-        text += '\n';
-    }
-    return file.write(text.data(), qint64(text.size())) == qint64(text.size());
-}
-
 bool TimeChart::exportImage(const QString& path) const {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == "pdf") return plot_->savePdf(path);
@@ -247,23 +234,28 @@ bool TimeChart::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void TimeChart::showCrosshair(QMouseEvent* event) {
-    if (values_.empty()) return;
+    if (values_.empty() && baseline_.empty()) return;
     const double t = plot_->xAxis->pixelToCoord(event->position().x());
-    // The row nearest the mouse (rows are in time order).
-    auto it = std::lower_bound(values_.begin(), values_.end(), t,
-                               [](const std::vector<double>& row, double x) { return row[0] < x; });
-    if (it == values_.end()) --it;
-    if (it != values_.begin() && std::abs((it - 1)->front() - t) < std::abs(it->front() - t)) --it;
-    const auto& row = *it;
+    // The row nearest the mouse, of this run (or of the baseline alone before it has rows).
+    const auto& row = nearestRow(values_.empty() ? baseline_ : values_, t);
+    const std::vector<double>* base = baseline_.empty() ? nullptr : &nearestRow(baseline_, row[0]);
+    if (base && std::abs((*base)[0] - row[0]) > 1e-9) base = nullptr; // no baseline row then
     crosshair_->point1->setCoords(row[0], 0);
     crosshair_->point2->setCoords(row[0], 1);
     crosshair_->setVisible(true);
     QString text = tr("<b>t = %1 s</b>").arg(row[0], 0, 'f', 1);
-    for (std::size_t i = 0; i < spec_.series.size(); ++i)
-        text += QStringLiteral("<br>%1: %2 %3")
-                    .arg(spec_.series[i].label.toHtmlEscaped())
-                    .arg(row[i + 1] * spec_.scale, 0, 'g', 4)
-                    .arg(spec_.unit.toHtmlEscaped());
+    for (std::size_t i = 0; i < spec_.series.size(); ++i) {
+        const auto value = [&](double v) {
+            return QStringLiteral("%1 %2")
+                .arg(v * spec_.scale, 0, 'g', 4)
+                .arg(spec_.unit.toHtmlEscaped());
+        };
+        text += QStringLiteral("<br>%1: ").arg(spec_.series[i].label.toHtmlEscaped());
+        if (!values_.empty()) text += value(row[i + 1]);
+        if (base && !std::isnan((*base)[i + 1]))
+            text += (values_.empty() ? QString() : QStringLiteral(" ")) +
+                    tr("(baseline %1)").arg(value((*base)[i + 1]));
+    }
     QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -275,6 +267,12 @@ void TimeChart::showContextMenu(const QPoint& at) {
     pin->setChecked(pinned_);
     pin->setToolTip(tr("A pinned chart stays when the selection changes"));
     connect(pin, &QAction::toggled, this, &TimeChart::setPinned);
+    menu.addSeparator();
+    auto* keep =
+        menu.addAction(tr("Keep This Run as Baseline"), this, &TimeChart::keepBaselineRequested);
+    keep->setToolTip(tr("The next run draws over this one (dashed), on every chart"));
+    menu.addAction(tr("Clear Baseline"), this, &TimeChart::clearBaselineRequested)
+        ->setEnabled(hasBaseline());
     menu.addSeparator();
     QString base = spec_.title.toLower();
     base.replace(QRegularExpression("[^a-z0-9]+"), "-");

@@ -7,6 +7,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QCPGraph;
 class QCPItemStraightLine;
 class QMouseEvent;
 
@@ -19,6 +20,8 @@ namespace sdlab::widgets {
 class TimeChart : public QWidget {
     Q_OBJECT
 public:
+    static constexpr int kHeight = 230; ///< the least height, legend rows aside
+
     TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QWidget* parent = nullptr);
 
     const ChartSpec& spec() const { return spec_; }
@@ -42,15 +45,36 @@ public:
     /// The chart's last value of `column` (the raw core value), NaN before the first row.
     double lastValue(const std::string& column) const;
 
+    /// Draws another run's rows (`columns` names their values) behind this run's: each line's
+    /// baseline dashed and faded in the line's colour, "<label> (baseline)" in the legend; a
+    /// stacked chart's baseline is the total of its series. No rows: no baseline.
+    void setBaseline(const std::vector<std::string>& columns,
+                     const std::vector<std::vector<double>>& rows);
+    bool hasBaseline() const { return !baselineGraphs_.empty(); }
+    /// The graph drawing `column`'s baseline (a stacked chart: its total, for any of its
+    /// columns), or null.
+    QCPGraph* baselineGraph(const std::string& column) const;
+
 signals:
     void pinToggled(bool pinned);
+    /// The context menu's "Keep This Run as Baseline" and "Clear Baseline".
+    void keepBaselineRequested();
+    void clearBaselineRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    /// Puts the legend in its row under the title (once).
+    /// Takes the legend out of the axes into a row of its own (once), placed by placeLegend().
+    void setUpLegend();
+    /// Puts the legend in its row under the title (once); unplaceLegend() takes it out.
     void placeLegend();
+    void unplaceLegend();
+    /// Whether the legend has anything to tell: several lines, or a line and its baseline.
+    bool legendWanted() const;
+    void clearBaseline();
+    static constexpr const char* kBaselineLayer = "baseline";
+    bool legendReady_ = false;
     bool legendPlaced_ = false;
     void applyPalette();
     void showContextMenu(const QPoint& at);
@@ -58,10 +82,10 @@ private:
     QString titleText() const;
 
     ChartSpec spec_;
-    std::vector<std::size_t> indices_; ///< the spec's columns in a row
-    std::size_t timeIndex_ = 0;
-    std::size_t shownWhileIndex_ = 0;         ///< the spec's shownWhile column, if it has one
-    std::vector<std::vector<double>> values_; ///< per row: time, then the spec's columns
+    SpecColumns columns_;                       ///< where the spec's columns are in this run's rows
+    std::vector<std::vector<double>> values_;   ///< per row: time, then the spec's columns
+    std::vector<std::vector<double>> baseline_; ///< the same for the baseline run (NaN: none)
+    std::vector<QCPGraph*> baselineGraphs_;
     QCustomPlot* plot_;
     QCPItemStraightLine* crosshair_;
     double window_ = 0;

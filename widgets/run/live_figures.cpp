@@ -1,6 +1,7 @@
 #include "live_figures.h"
 
 #include "components/api_gateway.h"
+#include "components/cache.h"
 #include "components/database.h"
 #include "components/load_balancer.h"
 #include "components/message_queue.h"
@@ -60,6 +61,17 @@ QStringList mechanismOf(const sim::Simulation& sim, const sim::Component& c) {
     return lines;
 }
 
+/// What takes a table (and the lines that go with it): a cache's hottest keys, a queue's
+/// partitions.
+std::vector<MechanismTable> tablesOf(const sim::Simulation& sim, const sim::Component& c,
+                                     QStringList& lines) {
+    if (const auto* cache = dynamic_cast<const components::Cache*>(&c))
+        return hotKeysTables(*cache, sim.now(), lines);
+    if (const auto* queue = dynamic_cast<const components::MessageQueue*>(&c))
+        return partitionTables(*queue);
+    return {};
+}
+
 } // namespace
 
 const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenario,
@@ -101,6 +113,7 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
         // A crash of the whole service leaves its instances configured, not running.
         if (f.faults.down && f.instances > 0) f.instances = 0;
         f.mechanism = mechanismOf(sim, c);
+        f.tables = tablesOf(sim, c, f.mechanism);
     }
     return figures_;
 }

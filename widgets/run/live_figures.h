@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mechanism_table.h"
 #include "metrics/component_counters.h"
 #include "model/scenario.h"
 #include "sim/simulation.h"
@@ -25,8 +26,10 @@ struct NodeFigures {
     Role role = Role::None;  ///< replicated databases
     sim::FaultState faults;
     /// The mechanism's inner state, one line each, for the tooltip: a balancer's requests in
-    /// flight per target and its round-robin pointer, a rate limiter's tokens.
+    /// flight per target and its round-robin pointer, a rate limiter's tokens, a cache's fill.
     QStringList mechanism;
+    /// What takes a table: a cache's hottest keys, a message queue's partition offsets.
+    std::vector<MechanismTable> tables;
 };
 
 /// Reads NodeFigures from a running simulation. Interval figures are differences of the

@@ -93,6 +93,7 @@ QString tooltipFor(const NodeFigures& f) {
     if (f.role == NodeFigures::Role::Primary) lines << QObject::tr("Primary: takes the writes");
     if (f.role == NodeFigures::Role::Replica) lines << QObject::tr("Replica: follows the primary");
     lines << f.mechanism;
+    if (!f.tables.empty()) return mechanismHtml(lines, f.tables);
     return lines.join(QLatin1Char('\n'));
 }
 
