@@ -227,7 +227,11 @@ void MainWindow::createActions() {
     quitAct_ = make(tr("&Quit"), QKeySequence::Quit, &QWidget::close);
     undoAct_ = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
     undoAct_->setShortcut(QKeySequence::Undo);
+    // The toolbar says just "Undo"/"Redo" (the menu and tooltip name the step): a label
+    // that grows with each step's name shifted every button after it.
+    undoAct_->setIconText(tr("Undo"));
     redoAct_ = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAct_->setIconText(tr("Redo"));
     redoAct_->setShortcut(QKeySequence::Redo);
     undoAct_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     redoAct_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
@@ -380,11 +384,16 @@ void MainWindow::createDocks() {
     auto* inspectorDock =
         dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
     dock(tr("History"), "historyDock", undoView_, Qt::RightDockWidgetArea)->hide();
+    // A lesson is read while the design is edited and run: it sits above the inspector and
+    // the charts rather than in a tab beside them (a first-time learner lost the step's text
+    // the moment Play brought the charts forward).
+    lessonsDock_ = dock(tr("Lessons"), "lessonsDock", lessons_, Qt::RightDockWidgetArea);
+    splitDockWidget(lessonsDock_, inspectorDock, Qt::Vertical);
     chartsDock_ = dock(tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspectorDock, chartsDock_);
-    lessonsDock_ = dock(tr("Lessons"), "lessonsDock", lessons_, Qt::RightDockWidgetArea);
-    tabifyDockWidget(inspectorDock, lessonsDock_);
     inspectorDock->raise();
+    lessonsDock_->hide();
+    inspectorDock_ = inspectorDock;
     // Running is when the charts matter: bring them forward on play.
     connect(liveRun_, &widgets::LiveRunController::stateChanged, this, [this] {
         if (liveRun_->playing()) chartsDock_->raise();
@@ -396,8 +405,12 @@ void MainWindow::createDocks() {
 
 void MainWindow::showLessons() {
     lessons_->showBrowser();
+    const bool wasHidden = lessonsDock_->isHidden();
     lessonsDock_->show();
     lessonsDock_->raise();
+    if (wasHidden) // the step's text gets the larger share; the inspector stays in reach
+        resizeDocks({lessonsDock_, inspectorDock_}, {height() * 60 / 100, height() * 40 / 100},
+                    Qt::Vertical);
 }
 
 void MainWindow::runFor(double seconds) {

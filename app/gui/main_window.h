@@ -131,6 +131,7 @@ private:
     widgets::FaultTimeline* faultTimeline_ = nullptr;
     widgets::TraceWaterfall* waterfall_ = nullptr;
     widgets::TracePath* tracePath_ = nullptr;
+    QDockWidget* inspectorDock_ = nullptr;
     QDockWidget* traceDock_ = nullptr;
     int autoAnswer_ = 0;
     int pasteCount_ = 0;

@@ -15,6 +15,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace sdlab::widgets {
 
@@ -88,7 +89,6 @@ QWidget* LessonPanel::buildPlayer() {
     progress_->setObjectName("progressLabel");
     steps_ = new QListWidget;
     steps_->setObjectName("stepList");
-    steps_->setMaximumHeight(110);
     connect(steps_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { openStep(steps_->row(item)); });
     text_ = new QTextBrowser;
@@ -119,7 +119,23 @@ QWidget* LessonPanel::buildPlayer() {
     results_ = new QListWidget;
     results_->setObjectName("checkResults");
     results_->setWordWrap(true);
-    results_->setMaximumHeight(140);
+    // As tall as its messages (up to 160 px) and hidden without any: the step's text keeps
+    // the room.
+    const auto fitResults = [this] {
+        int h = 2 * results_->frameWidth() + 6;
+        const int width = std::max(120, results_->viewport()->width() - 8);
+        for (int i = 0; i < results_->count(); ++i) // wrapped at the list's width
+            h += results_->fontMetrics()
+                     .boundingRect(QRect(0, 0, width, 4000), Qt::TextWordWrap,
+                                   results_->item(i)->text())
+                     .height() +
+                 4;
+        results_->setFixedHeight(std::min(h, 160));
+        results_->setVisible(results_->count() > 0);
+    };
+    connect(results_->model(), &QAbstractItemModel::rowsInserted, this, fitResults);
+    connect(results_->model(), &QAbstractItemModel::rowsRemoved, this, fitResults);
+    connect(results_->model(), &QAbstractItemModel::modelReset, this, fitResults);
     prev_ = button(tr("← Previous"), "prevButton", page);
     next_ = button(tr("Next →"), "nextButton", page);
     connect(prev_, &QPushButton::clicked, this, [this] { openStep(step_ - 1); });
@@ -224,7 +240,7 @@ void LessonPanel::refreshStep() {
     for (auto* b : {check_, hint_, showMe_})
         b->setVisible(t != nullptr);
     showMe_->setEnabled(t && !t->solution.empty());
-    results_->setVisible(t != nullptr);
+    results_->setVisible(t != nullptr && results_->count() > 0);
     prev_->setEnabled(step_ > 0);
     next_->setEnabled(step_ + 1 < count);
     refreshSteps();
@@ -244,6 +260,9 @@ void LessonPanel::refreshSteps() {
                             .arg(qs(lesson()->steps[std::size_t(i)].title)));
     }
     steps_->setCurrentRow(step_);
+    // As tall as its steps (up to five rows): the step's text gets the rest.
+    const int rows = std::min(count, 5);
+    steps_->setFixedHeight(rows * steps_->sizeHintForRow(0) + 2 * steps_->frameWidth() + 2);
 }
 
 void LessonPanel::refreshHints() {
