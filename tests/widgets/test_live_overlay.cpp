@@ -125,6 +125,23 @@ private slots:
         QVERIFY(!triggerMenu(c.scene, card, "Restart")); // nothing left to restart
     }
 
+    // "Heal It" ends every crash, slow-down and error burst on the component at once.
+    void healItEndsEveryFaultOnTheComponent() {
+        LiveCanvas c;
+        c.run.runTo(5);
+        auto* card = c.scene.componentItem("payments");
+        QVERIFY(!triggerMenu(c.scene, card, "Heal It (end its faults now)")); // nothing to heal
+        QVERIFY(triggerMenu(c.scene, card, "×5"));
+        QVERIFY(triggerMenu(c.scene, card, "50%"));
+        const auto& faults = c.sim().component(c.index("payments")).faults;
+        QCOMPARE(faults.slowFactor, 5.0);
+        QCOMPARE(faults.errorRate, 0.5);
+        QVERIFY(triggerMenu(c.scene, card, "Heal It (end its faults now)"));
+        QCOMPARE(faults.slowFactor, 1.0);
+        QCOMPARE(faults.errorRate, 0.0);
+        QVERIFY(!faults.down);
+    }
+
     void cutAndHealALinkFromTheMenu() {
         LiveCanvas c;
         c.run.runTo(3);

@@ -55,6 +55,14 @@ void FaultActions::addComponentActions(QMenu* menu, sim::Index i) {
     using Kind = sim::Fault::Kind;
     const auto& spec = controller_->scenario().components[i];
     menu->addSection(tr("Break it (live run)"));
+    // One obvious way back: every crash, slow-down and error burst on it ends at once.
+    const Kind healable[] = {Kind::Crash, Kind::Slow, Kind::Errors};
+    if (std::any_of(std::begin(healable), std::end(healable),
+                    [&](Kind k) { return inForce(k, i); }))
+        menu->addAction(tr("Heal It (end its faults now)"), this, [this, i, healable] {
+            for (Kind k : healable)
+                if (inForce(k, i)) clear(k, i);
+        });
     if (inForce(Kind::Crash, i))
         menu->addAction(tr("Restart"), this, [this, i] { clear(Kind::Crash, i); });
     else

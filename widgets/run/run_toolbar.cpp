@@ -71,7 +71,7 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
         ensureCurrent();
         controller_->stepTime();
     });
-    restartAct_ = make(tr("Restart"), QKeySequence(tr("Ctrl+R")), [this] {
+    restartAct_ = make(tr("Restart Run"), QKeySequence(tr("Ctrl+R")), [this] {
         if (stale_) {
             const bool wasPlaying = controller_->playing();
             ensureCurrent();
@@ -87,7 +87,7 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
     speed_->setRange(sliderForSpeed(LiveRunController::kMinSpeed),
                      sliderForSpeed(LiveRunController::kMaxSpeed));
     speed_->setValue(sliderForSpeed(controller_->speed()));
-    speed_->setFixedWidth(140);
+    speed_->setFixedWidth(200); // five decades: at 140 px one drag jumped from 1× to 800×
     speed_->setToolTip(tr("Simulation speed: simulated time per real second (log scale)"));
     speedLabel_ = fixedWidthLabel(QStringLiteral("0.01×"));
     connect(speed_, &QSlider::valueChanged, this,
