@@ -63,6 +63,27 @@ QColor seriesColour(std::size_t i) {
     return colours[i % std::size(colours)];
 }
 
+QColor seriesColour(const ChartSpec& spec, std::size_t i) {
+    return i < spec.series.size() && spec.series[i].colour.isValid() ? spec.series[i].colour
+                                                                     : seriesColour(i);
+}
+
+namespace {
+/// One colour per failure cause, the same in every run (and as the packets on the canvas:
+/// red fails, amber timeouts, purple rejections), so a cause is recognised at a glance.
+QColor causeColour(const std::string& cause) {
+    static const std::pair<const char*, QColor> colours[] = {
+        {"crashed", QColor(0xD3, 0x2F, 0x2F)},       {"injected", QColor(0xF4, 0x51, 0x1E)},
+        {"timeout", QColor(0xF5, 0xA6, 0x23)},       {"rejected", QColor(0xAB, 0x47, 0xBC)},
+        {"breaker_open", QColor(0xEC, 0x40, 0x7A)},  {"partitioned", QColor(0x60, 0x7D, 0x8B)},
+        {"bulkhead_full", QColor(0x8D, 0x6E, 0x63)}, {"rate_limited", QColor(0x26, 0xA6, 0x9A)},
+        {"hop_limit", QColor(0x5C, 0x6B, 0xC0)}};
+    for (const auto& [name, colour] : colours)
+        if (cause == name) return colour;
+    return {};
+}
+} // namespace
+
 std::vector<ChartSpec> overviewCharts(const std::vector<std::string>& columns) {
     std::vector<ChartSpec> out;
     out.push_back(
@@ -77,7 +98,7 @@ std::vector<ChartSpec> overviewCharts(const std::vector<std::string>& columns) {
     for (const auto& c : columns)
         if (c.rfind("errors.", 0) == 0) {
             QString cause = QString::fromStdString(c.substr(7));
-            errors.series.push_back({c, cause.replace('_', ' ')});
+            errors.series.push_back({c, cause.replace('_', ' '), causeColour(c.substr(7))});
         }
     if (!errors.series.empty()) out.push_back(std::move(errors));
     return out;
@@ -87,8 +108,9 @@ std::vector<ChartSpec> selectionCharts(const std::vector<std::string>& columns,
                                        const std::string& id, const QString& name) {
     std::vector<ChartSpec> out;
     auto title = [&](const QString& what) { return QStringLiteral("%1 — %2").arg(name, what); };
-    addSingle(out, columns, id + ".breaker_state",
-              title(QObject::tr("breaker (0 closed, 1 half open, 2 open)")), QObject::tr("state"));
+    addSingle(out, columns, id + ".breaker_state", title(QObject::tr("circuit breaker")), {});
+    if (!out.empty() && out.back().series.front().column == id + ".breaker_state")
+        out.back().levels = {QObject::tr("closed"), QObject::tr("half open"), QObject::tr("open")};
     addSingle(out, columns, id + ".utilization", title(QObject::tr("utilisation")), "%", 100);
     addSingle(out, columns, id + ".queue_length", title(QObject::tr("queue length")),
               QObject::tr("requests"));

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
 
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@ namespace sdlab::widgets {
 struct ChartSeries {
     std::string column;
     QString label;
+    QColor colour = {}; ///< its own colour (errors by cause); invalid: by position
 };
 
 /// What one chart shows, chosen from the run's time-series columns (docs/metrics.md).
@@ -24,6 +26,9 @@ struct ChartSpec {
     /// If set, points are drawn only where this column is > 0 (a gap elsewhere): latency
     /// means nothing in a second with no answers, where the core writes 0.
     std::string shownWhile;
+    /// Names of the values 0, 1, 2 … for a chart of states (a breaker's): the value axis
+    /// is labelled with them instead of numbers.
+    QStringList levels = {};
 };
 
 /// Where a spec's columns are in a run's rows (whose columns are `columns`), and a row cut
@@ -49,6 +54,8 @@ private:
 
 /// The colour of a chart's i-th line, saturated enough for the light and the dark theme.
 QColor seriesColour(std::size_t i);
+/// Series `i`'s colour in `spec`: its own, else by position.
+QColor seriesColour(const ChartSpec& spec, std::size_t i);
 
 /// End-to-end charts: latency quantiles, throughput, errors by cause.
 std::vector<ChartSpec> overviewCharts(const std::vector<std::string>& columns);

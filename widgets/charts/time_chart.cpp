@@ -41,6 +41,12 @@ TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QW
     plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, titleText()));
     plot_->xAxis->setLabel(tr("simulated time (s)"));
     plot_->yAxis->setLabel(spec_.unit);
+    if (!spec_.levels.isEmpty()) { // states by name, one tick each
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (int i = 0; i < spec_.levels.size(); ++i)
+            ticker->addTick(i, spec_.levels[i]);
+        plot_->yAxis->setTicker(ticker);
+    }
     plot_->legend->setVisible(false); // one line: the title says it
     if (legendWanted()) {
         setUpLegend();
@@ -57,14 +63,14 @@ TimeChart::TimeChart(ChartSpec spec, const std::vector<std::string>& columns, QW
             bars->setName(spec_.series[i].label);
             bars->setWidth(0.9);
             bars->setPen(Qt::NoPen);
-            bars->setBrush(seriesColour(i));
+            bars->setBrush(seriesColour(spec_, i));
             if (below) bars->moveAbove(below);
             below = bars;
             bars->removeFromLegend(); // listed once it has a failure to show
         } else {
             auto* graph = plot_->addGraph();
             graph->setName(spec_.series[i].label);
-            graph->setPen(QPen(seriesColour(i), 2));
+            graph->setPen(QPen(seriesColour(spec_, i), 2));
         }
     }
     crosshair_ = new QCPItemStraightLine(plot_);
@@ -192,7 +198,10 @@ void TimeChart::replot(bool now) {
             plot_->plottable(i)->getValueRange(found, QCP::sdBoth, plot_->xAxis->range());
         if (found) top = std::max(top, r.upper);
     }
-    plot_->yAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
+    if (!spec_.levels.isEmpty()) // every state in view, whichever the run has reached
+        plot_->yAxis->setRange(-0.2, double(spec_.levels.size()) - 0.7);
+    else
+        plot_->yAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
     plot_->replot(now ? QCustomPlot::rpImmediateRefresh : QCustomPlot::rpQueuedReplot);
 }
 

@@ -54,7 +54,8 @@ void TimeChart::setBaseline(const std::vector<std::string>& columns,
     } else {
         for (std::size_t i = 0; i < spec_.series.size(); ++i)
             if (picker.has(i))
-                graphs[i] = addGraph(spec_.series[i].label + tr(" (baseline)"), seriesColour(i));
+                graphs[i] =
+                    addGraph(spec_.series[i].label + tr(" (baseline)"), seriesColour(spec_, i));
     }
     for (const auto& row : rows) {
         std::vector<double> kept = picker.pick(row);
