@@ -100,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(doc_, &widgets::Document::changed, this, &MainWindow::scheduleAnalysis);
     connect(doc_, &widgets::Document::changed, this, &MainWindow::refreshTitle);
     connect(doc_, &widgets::Document::filePathChanged, this, &MainWindow::refreshTitle);
+    connect(doc_, &widgets::Document::reset, this, &MainWindow::refreshTitle);
     const auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, 8000); };
     connect(scene_, &widgets::CanvasScene::statusMessage, this, showStatus);
     connect(runBar_, &widgets::RunToolbar::statusMessage, this, showStatus);

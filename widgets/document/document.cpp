@@ -40,7 +40,12 @@ Document::Document(QObject* parent)
 Document::~Document() = default;
 
 QString Document::displayName() const {
-    return filePath_.isEmpty() ? tr("Untitled") : QFileInfo(filePath_).fileName();
+    if (!filePath_.isEmpty()) return QFileInfo(filePath_).fileName();
+    // An example or a lesson's design is not a file of the user's yet: its own name says
+    // what is on screen better than "Untitled".
+    return scenario_.name.empty()
+               ? tr("Untitled")
+               : tr("%1 (not saved)").arg(QString::fromStdString(scenario_.name));
 }
 
 QString Document::componentName(const QString& id) const {

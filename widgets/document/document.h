@@ -31,7 +31,8 @@ public:
     const model::Scenario& scenario() const { return scenario_; }
     QUndoStack* undoStack() const { return undoStack_; }
     QString filePath() const { return filePath_; }
-    /// "Untitled" or the file's name, for window titles.
+    /// The file's name, else the scenario's name marked unsaved, else "Untitled": for window
+    /// titles.
     QString displayName() const;
     bool isModified() const;
     /// What people call a component: its label, or its id when it has none.
