@@ -5,6 +5,9 @@
 #include "canvas/canvas_view.h"
 #include "canvas/link_item.h"
 #include "charts/charts_panel.h"
+#include "classroom/classroom.h"
+#include "classroom/presentation_mode.h"
+#include "classroom/presentation_overlays.h"
 #include "common/resources.h"
 #include "document/document.h"
 #include "lessons/lesson_panel.h"
@@ -46,7 +49,8 @@ struct ShotOptions {
     QString select;    ///< component to select (the inspector shows it)
     double runFor = 0; ///< simulated seconds to run first (charts in view)
     bool welcome = false;
-    QString lesson; ///< a lesson to open, its first hint shown and its design checked
+    QString lesson;            ///< a lesson to open, its first hint shown and its design checked
+    bool presentation = false; ///< in presentation mode (full screen: the screen's size)
 };
 
 /// Opens a lesson in the Lessons dock and checks its starting design, so the picture shows
@@ -90,6 +94,12 @@ int screenshot(MainWindow& window, const ShotOptions& o) {
         window.runFor(o.runFor);
         QApplication::processEvents();
         window.chartsPanel()->replotNow(); // at its laid-out size
+    }
+    if (o.presentation) {
+        window.classroom()->presentation()->enter();
+        window.classroom()->presentation()->overlays()->hideHelp(); // the picture shows the run
+        QApplication::processEvents();
+        QApplication::processEvents(); // the full-screen fit comes one turn later
     }
     if (!window.grab().save(o.out)) {
         QTextStream(stderr) << "sdlab: cannot write " << o.out << "\n";
@@ -135,7 +145,9 @@ int guiMain(int argc, char* argv[]) {
                                    "name");
     const QCommandLineOption lesson(
         "lesson", QObject::tr("With --screenshot: open a lesson (ID) and check its design."), "id");
-    parser.addOptions({shot, select, runFor, welcome, theme, lesson});
+    const QCommandLineOption presentation(
+        "presentation", QObject::tr("With --screenshot: in presentation mode (full screen)."));
+    parser.addOptions({shot, select, runFor, welcome, theme, lesson, presentation});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
@@ -153,7 +165,8 @@ int guiMain(int argc, char* argv[]) {
             return 2;
         }
         return screenshot(window, {parser.value(shot), file, parser.value(select), seconds,
-                                   parser.isSet(welcome), parser.value(lesson)});
+                                   parser.isSet(welcome), parser.value(lesson),
+                                   parser.isSet(presentation)});
     }
 
     if (!file.isEmpty()) {

@@ -169,50 +169,30 @@ private slots:
         QTest::addColumn<QString>("entry");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("neither") << "load_changes"
-                                 << R"({"at_s": 3})"
-                                 << "load_changes[0]"
-                                 << "missing: factor";
-        QTest::newRow("both") << "load_changes"
-                              << R"({"factor": 2, "rps": 5})"
-                              << "load_changes[0]"
-                              << "not both";
-        QTest::newRow("negative factor") << "load_changes"
-                                         << R"({"factor": -1})"
-                                         << "load_changes[0].factor"
-                                         << "between 0 and 1000";
-        QTest::newRow("typo") << "load_changes"
-                              << R"({"facter": 2})"
-                              << "load_changes[0].facter"
-                              << "did you mean 'factor'";
-        QTest::newRow("not a client") << "load_changes"
-                                      << R"({"target": "api", "factor": 2})"
-                                      << "load_changes[0].target"
-                                      << "'api' is a service";
-        QTest::newRow("unknown id") << "load_changes"
-                                    << R"({"target": ["users", "x"], "rps": 2})"
-                                    << "load_changes[0].target[1]"
-                                    << "id of a client";
-        QTest::newRow("rps on closed loop") << "load_changes"
-                                            << R"({"target": "shoppers", "rps": 20})"
-                                            << "load_changes[0].rps"
-                                            << "closed-loop client";
-        QTest::newRow("caption text missing") << "captions"
-                                              << R"({"at_s": 3})"
-                                              << "captions[0].text"
-                                              << "missing";
-        QTest::newRow("caption text empty") << "captions"
-                                            << R"({"text": "  "})"
-                                            << "captions[0].text"
-                                            << "must not be empty";
-        QTest::newRow("caption duration") << "captions"
-                                          << R"({"text": "a", "duration_s": 0})"
-                                          << "captions[0].duration_s"
-                                          << "between";
-        QTest::newRow("caption pause") << "captions"
-                                       << R"({"text": "a", "pause": "yes"})"
-                                       << "captions[0].pause"
-                                       << "";
+        const auto row = [](const char* name, const char* key, const char* entry, const char* path,
+                            const char* fragment) {
+            QTest::newRow(name) << QString(key) << QString(entry) << QString(path)
+                                << QString(fragment);
+        };
+        row("neither", "load_changes", R"({"at_s": 3})", "load_changes[0]", "missing: factor");
+        row("both", "load_changes", R"({"factor": 2, "rps": 5})", "load_changes[0]", "not both");
+        row("negative factor", "load_changes", R"({"factor": -1})", "load_changes[0].factor",
+            "between 0 and 1000");
+        row("typo", "load_changes", R"({"facter": 2})", "load_changes[0].facter",
+            "did you mean 'factor'");
+        row("not a client", "load_changes", R"({"target": "api", "factor": 2})",
+            "load_changes[0].target", "'api' is a service");
+        row("unknown id", "load_changes", R"({"target": ["users", "x"], "rps": 2})",
+            "load_changes[0].target[1]", "id of a client");
+        row("rps on closed loop", "load_changes", R"({"target": "shoppers", "rps": 20})",
+            "load_changes[0].rps", "closed-loop client");
+        row("caption text missing", "captions", R"({"at_s": 3})", "captions[0].text", "missing");
+        row("caption text empty", "captions", R"({"text": "  "})", "captions[0].text",
+            "must not be empty");
+        row("caption duration", "captions", R"({"text": "a", "duration_s": 0})",
+            "captions[0].duration_s", "between");
+        row("caption pause", "captions", R"({"text": "a", "pause": "yes"})", "captions[0].pause",
+            "");
     }
     void badTimelinesAreRefusedNamingTheField() {
         QFETCH(QString, key);
