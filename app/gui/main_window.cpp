@@ -161,8 +161,10 @@ void MainWindow::attachClassroom() {
     viewMenuDocks_->insertSeparator(welcomeAct_);
     if (auto* bar = findChild<QToolBar*>("mainToolBar")) {
         bar->addSeparator();
-        bar->addActions({annotations->toggleAction(), annotations->clearAction()});
+        bar->addActions({presentation->toggleAction(), annotations->toggleAction(),
+                         annotations->clearAction()});
     }
+    presentation->toggleAction()->setIcon(QIcon(":/icons/present.svg"));
     annotations->toggleAction()->setIcon(QIcon(":/icons/annotate.svg"));
     connect(presentation, &widgets::PresentationMode::activeChanged, this, [this](bool on) {
         if (on) showCanvas();

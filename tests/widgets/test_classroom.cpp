@@ -7,6 +7,8 @@
 #include "canvas/canvas_view.h"
 #include "canvas/component_item.h"
 #include "canvas/diagram_export.h"
+#include "charts/charts_panel.h"
+#include "charts/time_chart.h"
 #include "classroom/annotation_items.h"
 #include "classroom/annotation_layer.h"
 #include "classroom/caption_bar.h"
@@ -25,6 +27,8 @@
 #include "run/fault_timeline.h"
 #include "run/live_run_controller.h"
 #include "run/run_toolbar.h"
+
+#include <qcustomplot.h>
 
 #include <QApplication>
 #include <QDockWidget>
@@ -192,6 +196,22 @@ private slots:
         win.key(Qt::Key_F5);
         QVERIFY(!win.presentation()->active());
         QVERIFY(!win.presentation()->toggleAction()->isChecked());
+    }
+
+    // The look is the application's: a window closed while presenting gives it back.
+    void closingWhilePresentingGivesTheLookBack() {
+        const QPalette palette = QApplication::palette();
+        const QString style = QApplication::style()->name();
+        {
+            Window win;
+            win.key(Qt::Key_F5);
+            QVERIFY(widgets::look::canvasLook().highContrast);
+        }
+        QVERIFY(!widgets::look::canvasLook().highContrast);
+        QCOMPARE(widgets::look::canvasLook().stroke, 1.0);
+        QCOMPARE(QApplication::palette().color(QPalette::Base), palette.color(QPalette::Base));
+        QCOMPARE(QApplication::palette().color(QPalette::Text), palette.color(QPalette::Text));
+        QCOMPARE(QApplication::style()->name(), style);
     }
 
     // Space plays and pauses, F brings the scenario's next scheduled fault to now — into the
@@ -433,6 +453,62 @@ private slots:
         drag(vp, tip, tip + QPoint(40, 40));
         QVERIFY(cache->pos() != cachePos);
         QVERIFY(w.document()->undoStack()->count() > undoCount);
+    }
+
+    // What the class sees: the grab of presentation mode shows the caption and the marks
+    // (set SDLAB_SHOTS_DIR to keep the picture; a 1920×1080 offscreen screen makes it a
+    // projector's: QT_QPA_PLATFORM=offscreen:configfile=screen.json).
+    void theClassSeesCaptionAndMarks() {
+        Window win;
+        auto& w = win.w;
+        win.key(Qt::Key_F5);
+        win.presentation()->overlays()->hideHelp();
+        w.runToolbar()->ensureCurrent();
+        w.liveRun()->runTo(33);
+        QApplication::processEvents();
+        auto* cache = w.scene()->componentItem("cache");
+        auto* db = w.scene()->componentItem("db");
+        win.key(Qt::Key_A);
+        const QPoint cacheAt = onScreen(w, cache->cardSceneRect().center());
+        const QPoint dbAt = onScreen(w, db->cardSceneRect().bottomLeft());
+        const int h = w.view()->mapFromScene(QRectF(0, 0, 1, 64)).boundingRect().height();
+        drag(win.viewport(), cacheAt + QPoint(-h, 2 * h), cacheAt + QPoint(0, h / 2));
+        drag(win.viewport(), dbAt + QPoint(-h / 4, h / 3), dbAt + QPoint(h * 3, h / 3),
+             Qt::ShiftModifier);
+        QTest::mouseClick(win.viewport(), Qt::LeftButton, Qt::NoModifier,
+                          cacheAt + QPoint(-3 * h, 2 * h));
+        QTest::keyClicks(w.view(), "Hit ratio 70%: the DB is spared");
+        QTest::keyClick(w.view(), Qt::Key_Return);
+        win.key(Qt::Key_Escape); // annotating ends, presentation goes on
+        QVERIFY(win.presentation()->active());
+        QApplication::processEvents();
+        const QImage shot = w.grab().toImage();
+        if (qEnvironmentVariableIsSet("SDLAB_SHOTS_DIR"))
+            shot.save(qEnvironmentVariable("SDLAB_SHOTS_DIR") + "/presentation.png");
+        QVERIFY(inkPixels(shot) > 300);
+        QVERIFY(win.classroom()->captionBar()->isVisible());
+        const QRect band = win.classroom()->captionBar()->geometry().translated(
+            win.classroom()->captionBar()->parentWidget()->mapTo(&w, QPoint(0, 0)));
+        QCOMPARE(shot.pixelColor(band.left() + 12, band.center().y()).lightness() < 40, true);
+
+        // G brings the charts in, with bolder lines and larger type; leaving puts them back.
+        auto* latency = w.chartsPanel()->charts().front();
+        QVERIFY(latency->plot()->graphCount() > 0);
+        const qreal normalType = QApplication::font().pointSizeF();
+        win.key(Qt::Key_G);
+        QVERIFY(w.chartsPanel()->isVisible());
+        QVERIFY(latency->plot()->graph(0)->pen().widthF() >= 3.5);
+        QVERIFY(latency->plot()->xAxis->tickLabelFont().pointSizeF() >= 1.4 * normalType);
+        w.chartsPanel()->replotNow();
+        if (qEnvironmentVariableIsSet("SDLAB_SHOTS_DIR"))
+            w.grab().save(qEnvironmentVariable("SDLAB_SHOTS_DIR") + "/presentation-charts.png");
+        win.key(Qt::Key_Escape);
+        auto* chartsDock = w.findChild<QDockWidget*>("chartsDock");
+        chartsDock->show();
+        chartsDock->raise();
+        QTRY_COMPARE(latency->plot()->graph(0)->pen().widthF(), 2.0);
+        QTRY_COMPARE(latency->plot()->xAxis->tickLabelFont().pointSizeF(),
+                     std::max(10.0, normalType));
     }
 
     // Another file takes the marks away; they stay when the run resumes.

@@ -11,7 +11,7 @@ namespace sdlab::widgets {
 
 namespace {
 constexpr int kPadX = 28, kPadY = 14, kBottomGap = 18;
-const QColor kBand(0x10, 0x12, 0x16, 235), kInk(Qt::white);
+const QColor kBand(0x10, 0x12, 0x16, 235), kInk(Qt::white), kEdge(255, 255, 255, 90);
 } // namespace
 
 CaptionBar::CaptionBar(CaptionTrack* track, QAbstractScrollArea* view)
@@ -71,10 +71,10 @@ bool CaptionBar::eventFilter(QObject* watched, QEvent* event) {
 void CaptionBar::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
+    p.setPen(QPen(kEdge, 2)); // keeps the band apart from a black (projector dark) canvas
     p.setBrush(kBand);
     const qreal radius = std::min(14.0, height() / 4.0);
-    p.drawRoundedRect(QRectF(rect()), radius, radius);
+    p.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), radius, radius);
     p.setPen(kInk);
     p.setFont(captionFont());
     p.drawText(rect().adjusted(kPadX, kPadY, -kPadX, -kPadY), Qt::AlignCenter | Qt::TextWordWrap,

@@ -12,8 +12,7 @@ LessonStrip::LessonStrip(LessonPanel* panel, QWidget* parent)
     : QWidget(parent)
     , panel_(panel)
     , heading_(new QLabel)
-    , text_(new QTextBrowser)
-    , goal_(new QLabel) {
+    , text_(new QTextBrowser) {
     setObjectName("lessonStrip");
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 18, 18, 18);
@@ -23,12 +22,8 @@ LessonStrip::LessonStrip(LessonPanel* panel, QWidget* parent)
     text_->setObjectName("lessonStripText");
     text_->setFrameShape(QFrame::NoFrame);
     text_->setOpenExternalLinks(true);
-    goal_->setWordWrap(true);
-    goal_->setTextFormat(Qt::RichText);
-    goal_->setObjectName("lessonStripGoal");
     layout->addWidget(heading_);
     layout->addWidget(text_, 1);
-    layout->addWidget(goal_);
     connect(panel_, &LessonPanel::stepChanged, this, &LessonStrip::refresh);
     refresh();
 }
@@ -45,7 +40,6 @@ void LessonStrip::refresh() {
     if (!hasStep()) {
         heading_->clear();
         text_->clear();
-        goal_->hide();
         return;
     }
     const auto* lesson = panel_->lesson();
@@ -54,13 +48,12 @@ void LessonStrip::refresh() {
                           .arg(QString::fromStdString(lesson->title).toHtmlEscaped())
                           .arg(panel_->step() + 1)
                           .arg(lesson->steps.size()));
-    text_->setMarkdown(
+    QString markdown =
         QStringLiteral("## %1\n\n%2")
-            .arg(QString::fromStdString(step.title), QString::fromStdString(step.text)));
-    goal_->setVisible(step.task.has_value());
-    if (step.task)
-        goal_->setText(
-            tr("<b>Goal:</b> %1").arg(QString::fromStdString(step.task->goal).toHtmlEscaped()));
+            .arg(QString::fromStdString(step.title), QString::fromStdString(step.text));
+    if (step.task) // right under the text: what the class is to achieve
+        markdown += tr("\n\n**Goal:** %1").arg(QString::fromStdString(step.task->goal));
+    text_->setMarkdown(markdown);
 }
 
 } // namespace sdlab::widgets

@@ -10,8 +10,9 @@ namespace sdlab::widgets {
 class LessonPanel;
 
 /// The open lesson's step, large, for a class to read off the wall: the lesson, "Step 2 of 5",
-/// the step's text and its goal. It follows the lesson panel (→ and ← in presentation mode
-/// move it), and reads only — the panel stays where the lesson is played.
+/// the step's text and its goal (its type is set by presentation mode). It follows the lesson panel
+/// (→ and ← in presentation mode move it), and reads only — the panel stays where the lesson is
+/// played.
 class LessonStrip : public QWidget {
     Q_OBJECT
 public:
@@ -26,7 +27,6 @@ private:
     LessonPanel* panel_;
     QLabel* heading_;
     QTextBrowser* text_;
-    QLabel* goal_;
 };
 
 } // namespace sdlab::widgets

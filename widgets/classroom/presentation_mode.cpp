@@ -63,6 +63,7 @@ PresentationMode::PresentationMode(const ClassroomParts& parts, AnnotationLayer*
     , stripDock_(new QDockWidget(tr("Lesson Step"), parts.window))
     , overlays_(new PresentationOverlays(parts.view, parts.run, annotations, this)) {
     toggle_->setObjectName("presentationAction");
+    toggle_->setIconText(tr("Present"));
     toggle_->setCheckable(true);
     toggle_->setShortcut(QKeySequence(Qt::Key_F5));
     toggle_->setToolTip(tr("Full screen for a class: big type, bold lines, keys drive the run"));
@@ -87,7 +88,17 @@ PresentationMode::PresentationMode(const ClassroomParts& parts, AnnotationLayer*
     });
 }
 
-PresentationMode::~PresentationMode() = default;
+PresentationMode::~PresentationMode() {
+    // Closed while presenting: the look is the application's, not the window's, and outlives
+    // it. (The window's own state goes with it.)
+    if (active_) restoreApplicationLook();
+}
+
+void PresentationMode::restoreApplicationLook() {
+    look::setCanvasLook(saved_.look);
+    QApplication::setStyle(QStyleFactory::create(saved_.style));
+    QApplication::setPalette(saved_.palette);
+}
 
 QAction* PresentationMode::addKey(const QString& text, const QList<QKeySequence>& keys,
                                   std::function<void()> act) {
@@ -161,12 +172,12 @@ void PresentationMode::applyLook() {
     const bool dark = QApplication::palette().color(QPalette::Window).lightness() < 128;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     saved_.fonts.clear();
-    for (QWidget* w :
-         {parts_.timeline, static_cast<QWidget*>(parts_.charts), static_cast<QWidget*>(strip_)})
-        enlarge(w);
-    // After the fonts: charts restyle themselves, fonts included, when the palette changes.
-    QApplication::setPalette(projectorPalette(dark));
+    enlarge(parts_.timeline, kFontScale);
+    enlarge(parts_.charts, kFontScale);
+    enlarge(strip_, kStepFontScale);
     look::setCanvasLook({kStrokeScale, kDotScale, true});
+    // After the fonts and strokes: charts restyle themselves with them on a palette change.
+    QApplication::setPalette(projectorPalette(dark));
     parts_.view->scene()->update();
 }
 
@@ -179,12 +190,10 @@ void PresentationMode::leave() {
     overlays_->setShown(false);
     caption_->setPresenting(false);
     stripDock_->hide();
-    look::setCanvasLook(saved_.look);
-    QApplication::setStyle(QStyleFactory::create(saved_.style));
     for (const auto& [widget, font] : saved_.fonts)
         if (widget) widget->setFont(font ? *font : QFont()); // QFont(): inherit again
     saved_.fonts.clear();
-    QApplication::setPalette(saved_.palette);
+    restoreApplicationLook();
     auto* w = parts_.window;
     w->setWindowState(saved_.windowState);
     if (!(saved_.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
@@ -212,12 +221,12 @@ bool PresentationMode::eventFilter(QObject* watched, QEvent* event) {
     return QObject::eventFilter(watched, event);
 }
 
-void PresentationMode::enlarge(QWidget* widget) {
+void PresentationMode::enlarge(QWidget* widget, qreal factor) {
     if (!widget) return;
     saved_.fonts.push_back({widget, widget->testAttribute(Qt::WA_SetFont)
                                         ? std::optional(widget->font())
                                         : std::nullopt});
-    widget->setFont(scaled(widget->font(), kFontScale));
+    widget->setFont(scaled(widget->font(), factor));
 }
 
 void PresentationMode::fitDiagram() {
@@ -288,7 +297,11 @@ void PresentationMode::escape() {
 void PresentationMode::toggleCharts() {
     if (!parts_.charts) return;
     parts_.charts->setVisible(!parts_.charts->isVisible());
-    if (parts_.charts->isVisible()) parts_.charts->raise();
+    if (!parts_.charts->isVisible()) return;
+    parts_.charts->raise();
+    // Wide enough for the class to read the axes (leave() gives the editor its width back).
+    parts_.window->resizeDocks({parts_.charts}, {int(parts_.window->width() * 0.32)},
+                               Qt::Horizontal);
 }
 
 void PresentationMode::toggleLessonStrip() {

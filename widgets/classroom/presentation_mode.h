@@ -41,6 +41,8 @@ public:
     /// canvas' own text grows with the zoom, in proportion to its cards: a larger font there
     /// would only cut titles and figures short.
     static constexpr qreal kFontScale = 1.5;
+    /// The lesson step's text: read by the whole class, ~24 px on a 1080-line projector.
+    static constexpr qreal kStepFontScale = 2.0;
     static constexpr qreal kStrokeScale = 1.8, kDotScale = 1.35;
     static constexpr qreal kMaxZoom = 2.5; ///< fitting a small diagram to a wall stops here
 
@@ -92,8 +94,10 @@ private:
                     std::function<void()> act);
     void addKeys();
     void applyLook();
+    /// Canvas look, style and palette as they were (the rest is the window's).
+    void restoreApplicationLook();
     /// Enlarges the type of `widget` and what it holds (remembered for leave()).
-    void enlarge(QWidget* widget);
+    void enlarge(QWidget* widget, qreal factor);
     void fitDiagram();
     void showLessonStrip(bool on);
     void toggleCharts();

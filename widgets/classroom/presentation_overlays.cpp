@@ -75,8 +75,10 @@ QLabel* PresentationOverlays::makeLabel(const QString& name) {
 void PresentationOverlays::restyle() {
     // Sized from the canvas' height: ~30 px on a 1080-line projector.
     const int px = std::clamp(view_->viewport()->height() / 34, 14, 40);
+    // The light edge keeps the labels apart from a black (projector dark) canvas.
     const QString base = QStringLiteral("QLabel#%1 { background: rgba(16, 18, 22, 225); color: "
-                                        "white; border-radius: %2px; padding: %3px %4px; "
+                                        "white; border: 2px solid rgba(255, 255, 255, 90); "
+                                        "border-radius: %2px; padding: %3px %4px; "
                                         "font-size: %5px; font-weight: bold; }");
     clock_->setStyleSheet(
         base.arg(clock_->objectName()).arg(px / 2).arg(px / 4).arg(px / 2).arg(px));
@@ -133,7 +135,13 @@ bool PresentationOverlays::helpVisible() const {
 void PresentationOverlays::refreshClock() {
     if (!shown_) return;
     const bool playing = controller_->playing();
-    const double duration = controller_->loaded() ? controller_->scenario().durationS : 0;
+    if (!controller_->loaded()) { // nothing has run yet
+        clock_->setText(tr("Space: play"));
+        clock_->show();
+        place();
+        return;
+    }
+    const double duration = controller_->scenario().durationS;
     QString text = QStringLiteral("%1  %2 / %3")
                        .arg(playing ? QStringLiteral("▶") : tr("❚❚ paused"),
                             RunToolbar::clockText(controller_->now()),
