@@ -25,6 +25,7 @@
 #include "lessons/lesson_panel.h"
 #include "model/scenario_json.h"
 #include "run/fault_timeline.h"
+#include "run/live_overlay.h"
 #include "run/live_run_controller.h"
 #include "run/run_toolbar.h"
 
@@ -447,8 +448,8 @@ private slots:
         QVERIFY(widgets::exportDiagram(w.scene(), png, 1, false, nullptr));
         QCOMPARE(inkPixels(QImage(png)), 0);
 
-        // Out of annotate mode the canvas is the editor again: cards move.
-        win.key(Qt::Key_A);
+        // Out of annotate mode (Esc, as A) the canvas is the editor again: cards move.
+        win.key(Qt::Key_Escape);
         QVERIFY(!layer->active());
         drag(vp, tip, tip + QPoint(40, 40));
         QVERIFY(cache->pos() != cachePos);
@@ -465,7 +466,7 @@ private slots:
         win.presentation()->overlays()->hideHelp();
         w.runToolbar()->ensureCurrent();
         w.liveRun()->runTo(33);
-        QApplication::processEvents();
+        QTest::qWait(2 * widgets::LiveOverlay::kMinRefreshMs); // the cards' figures catch up
         auto* cache = w.scene()->componentItem("cache");
         auto* db = w.scene()->componentItem("db");
         win.key(Qt::Key_A);
@@ -479,12 +480,18 @@ private slots:
                           cacheAt + QPoint(-3 * h, 2 * h));
         QTest::keyClicks(w.view(), "Hit ratio 70%: the DB is spared");
         QTest::keyClick(w.view(), Qt::Key_Return);
+        const auto save = [&w](const char* name) {
+            if (qEnvironmentVariableIsSet("SDLAB_SHOTS_DIR"))
+                w.grab().save(qEnvironmentVariable("SDLAB_SHOTS_DIR") + "/" + name);
+        };
+        QVERIFY(win.presentation()->overlays()->banner()->isVisible()); // says what to do
+        save("presentation-annotating.png");
         win.key(Qt::Key_Escape); // annotating ends, presentation goes on
+        QVERIFY(!win.presentation()->overlays()->banner()->isVisible());
         QVERIFY(win.presentation()->active());
         QApplication::processEvents();
         const QImage shot = w.grab().toImage();
-        if (qEnvironmentVariableIsSet("SDLAB_SHOTS_DIR"))
-            shot.save(qEnvironmentVariable("SDLAB_SHOTS_DIR") + "/presentation.png");
+        save("presentation.png");
         QVERIFY(inkPixels(shot) > 300);
         QVERIFY(win.classroom()->captionBar()->isVisible());
         const QRect band = win.classroom()->captionBar()->geometry().translated(
@@ -500,8 +507,12 @@ private slots:
         QVERIFY(latency->plot()->graph(0)->pen().widthF() >= 3.5);
         QVERIFY(latency->plot()->xAxis->tickLabelFont().pointSizeF() >= 1.4 * normalType);
         w.chartsPanel()->replotNow();
-        if (qEnvironmentVariableIsSet("SDLAB_SHOTS_DIR"))
-            w.grab().save(qEnvironmentVariable("SDLAB_SHOTS_DIR") + "/presentation-charts.png");
+        save("presentation-charts.png");
+        win.key(Qt::Key_H); // the card of keys
+        QVERIFY(win.presentation()->overlays()->helpVisible());
+        save("presentation-keys.png");
+        win.key(Qt::Key_H);
+        QVERIFY(!win.presentation()->overlays()->helpVisible());
         win.key(Qt::Key_Escape);
         auto* chartsDock = w.findChild<QDockWidget*>("chartsDock");
         chartsDock->show();

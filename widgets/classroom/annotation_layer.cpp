@@ -107,10 +107,15 @@ bool AnnotationLayer::eventFilter(QObject* watched, QEvent* event) {
 }
 
 bool AnnotationLayer::keyEvent(QEvent* event) {
+    const auto type = event->type();
+    if (active_ && !editing() && type == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        setActive(false); // Esc ends annotating, as it ends a pen tool
+        return true;
+    }
     // The canvas keeps Space for panning; while a note is typed it is a space, so the note
     // gets it straight from the scene.
     if (!editing()) return false;
-    const auto type = event->type();
     if (type != QEvent::KeyPress && type != QEvent::KeyRelease) return false;
     auto* key = static_cast<QKeyEvent*>(event);
     if (key->key() != Qt::Key_Space) return false;
