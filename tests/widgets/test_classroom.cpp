@@ -63,6 +63,7 @@ struct Window {
         if (!w.openFile(example(file), true)) qFatal("cannot open %s", file);
         w.resize(1400, 900);
         w.show();
+        w.activateWindow(); // keys reach shortcuts only in the active window
         if (!QTest::qWaitForWindowActive(&w)) qWarning("the window is not active");
         QApplication::processEvents();
     }

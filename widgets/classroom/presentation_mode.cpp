@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
@@ -143,6 +144,8 @@ void PresentationMode::enter() {
     saved_.transform = parts_.view->transform();
     saved_.scroll = {parts_.view->horizontalScrollBar()->value(),
                      parts_.view->verticalScrollBar()->value()};
+    saved_.horizontalBar = parts_.view->horizontalScrollBarPolicy();
+    saved_.verticalBar = parts_.view->verticalScrollBarPolicy();
     active_ = true;
     toggle_->setChecked(true);
     for (auto* dock : w->findChildren<QDockWidget*>())
@@ -151,6 +154,8 @@ void PresentationMode::enter() {
         bar->hide();
     w->menuBar()->hide();
     w->statusBar()->hide();
+    parts_.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // panning still works
+    parts_.view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     applyLook();
     w->showFullScreen();
     for (auto* key : std::as_const(keys_))
@@ -162,8 +167,15 @@ void PresentationMode::enter() {
     overlays_->showHelp();
     parts_.view->setFocus();
     fitDiagram();
-    QTimer::singleShot(0, this, [this] { // again at the full-screen size
-        if (active_) fitDiagram();
+    QTimer::singleShot(0, this, [this] {
+        if (!active_) return;
+        // An X11 display without a window manager ignores full screen: cover it anyway.
+        auto* w = parts_.window;
+        if (w->screen() && w->geometry() != w->screen()->geometry()) {
+            w->setGeometry(w->screen()->geometry());
+            w->setWindowState(w->windowState() | Qt::WindowFullScreen); // the move cleared it
+        }
+        fitDiagram(); // again at the full-screen size
     });
     emit activeChanged(true);
 }
@@ -201,6 +213,8 @@ void PresentationMode::leave() {
     w->restoreState(saved_.state);
     w->menuBar()->setVisible(saved_.menuBar);
     w->statusBar()->setVisible(saved_.statusBar);
+    parts_.view->setHorizontalScrollBarPolicy(saved_.horizontalBar);
+    parts_.view->setVerticalScrollBarPolicy(saved_.verticalBar);
     parts_.view->setZoom(saved_.transform.m11());
     const auto scroll = [this] {
         parts_.view->horizontalScrollBar()->setValue(saved_.scroll.x());

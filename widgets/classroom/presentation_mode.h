@@ -89,6 +89,7 @@ private:
         look::CanvasLook look;
         QTransform transform;
         QPoint scroll;
+        Qt::ScrollBarPolicy horizontalBar, verticalBar;
     };
     QAction* addKey(const QString& text, const QList<QKeySequence>& keys,
                     std::function<void()> act);
