@@ -4,6 +4,7 @@
 #include "components/client.h"
 #include "model/scenario_error.h"
 #include "model/scenario_json.h"
+#include "model/schedule_refs.h"
 #include "run/live_run.h"
 #include "run/run_scenario.h"
 #include "support/expect_close.h"
@@ -162,6 +163,54 @@ private slots:
         QVERIFY(first.captions[1].pause);
         const std::string text = model::serializeScenario(first);
         QCOMPARE(model::serializeScenario(model::parseScenario(text)), text);
+    }
+
+    // The editor's renames and removals keep the schedule valid: references follow a
+    // rename; an entry left with nobody to act on goes, it never widens.
+    void scheduleFollowsRenamesAndRemovals() {
+        Json s = openLoop(100, 60);
+        test::addComponent(s, "web", "client", {{"rps", 10.0}});
+        test::addComponent(s, "db", "database", Json::object());
+        test::addLink(s, "web", "api");
+        test::addLink(s, "api", "db");
+        s["zones"] = Json::array({{{"id", "z"}}});
+        s["faults"] =
+            Json::array({{{"kind", "crash"}, {"target", "db"}, {"at_s", 5.0}},
+                         {{"kind", "partition"}, {"target", "api"}, {"peer", "db"}, {"at_s", 6.0}},
+                         {{"kind", "slow"},
+                          {"target", Json::array({"api", "db"})},
+                          {"at_s", 7.0},
+                          {"factor", 3.0}},
+                         {{"kind", "zone_outage"}, {"zone", "z"}, {"at_s", 8.0}}});
+        s["load_changes"] = Json::array(
+            {{{"target", "web"}, {"at_s", 1.0}, {"factor", 2.0}},
+             {{"target", Json::array({"users", "web"})}, {"at_s", 2.0}, {"factor", 3.0}},
+             {{"at_s", 3.0}, {"factor", 4.0}}});
+        model::Scenario scenario = model::parseScenario(s.dump());
+
+        model::Schedule renamed = model::scheduleOf(scenario);
+        model::renameInSchedule(renamed, "web", "mobile");
+        QCOMPARE(renamed.loadChanges[0].targets, std::vector<std::string>{"mobile"});
+        QCOMPARE(renamed.loadChanges[1].targets, (std::vector<std::string>{"users", "mobile"}));
+        QVERIFY(!model::sameSchedule(renamed, model::scheduleOf(scenario)));
+
+        // Remove db and web (as the editor does, links with them) and the zone.
+        std::erase_if(scenario.components,
+                      [](const model::ComponentSpec& c) { return c.id == "db" || c.id == "web"; });
+        std::erase_if(scenario.links,
+                      [](const model::LinkSpec& l) { return l.from == "web" || l.to == "db"; });
+        scenario.zones.clear();
+        const model::Schedule pruned = model::prunedSchedule(scenario);
+        QCOMPARE(pruned.faults.size(), std::size_t(1)); // the slow-down, on api alone now
+        QCOMPARE(pruned.faults[0].kind, std::string("slow"));
+        QCOMPARE(pruned.faults[0].targets, std::vector<std::string>{"api"});
+        QCOMPARE(pruned.loadChanges.size(), std::size_t(2)); // web's alone went
+        QCOMPARE(pruned.loadChanges[0].targets, std::vector<std::string>{"users"});
+        QVERIFY(pruned.loadChanges[1].targets.empty()); // every client, as written
+        scenario.faults = pruned.faults;
+        scenario.loadChanges = pruned.loadChanges;
+        const std::string text = model::serializeScenario(scenario);
+        QCOMPARE(model::serializeScenario(model::parseScenario(text)), text); // loads again
     }
 
     void badTimelinesAreRefusedNamingTheField_data() {

@@ -523,6 +523,28 @@ private slots:
                      std::max(10.0, normalType));
     }
 
+    // Deleting or renaming what the demo's schedule names keeps the design loadable and
+    // runnable; Undo brings the schedule back with the components.
+    void theScheduleFollowsTheDesign() {
+        Window win;
+        auto* doc = win.w.document();
+        const std::string original = doc->serialized().toStdString();
+        QVERIFY(doc->renameComponent("shoppers", "buyers"));
+        QCOMPARE(doc->scenario().loadChanges[0].targets, std::vector<std::string>{"buyers"});
+        doc->removeItems({"db", "buyers"}, {});
+        QVERIFY(doc->scenario().faults.empty());               // the crash of db
+        QVERIFY(doc->scenario().loadChanges.empty());          // the sale of the buyers
+        model::parseScenario(doc->serialized().toStdString()); // would throw if not loadable
+        win.w.runToolbar()->ensureCurrent();
+        win.w.liveRun()->runTo(win.w.liveRun()->scenario().durationS); // and runs through
+        QVERIFY(win.w.liveRun()->finished());
+        doc->undoStack()->undo(); // the deletion, schedule included, in one step
+        QCOMPARE(doc->scenario().faults.size(), std::size_t(1));
+        QCOMPARE(doc->scenario().loadChanges[0].targets, std::vector<std::string>{"buyers"});
+        doc->undoStack()->undo();
+        QCOMPARE(doc->serialized().toStdString(), original);
+    }
+
     // Another file takes the marks away; they stay when the run resumes.
     void marksStayWithTheirDiagram() {
         Window win;
