@@ -134,23 +134,20 @@ bool PresentationOverlays::helpVisible() const {
 
 void PresentationOverlays::refreshClock() {
     if (!shown_) return;
-    const bool playing = controller_->playing();
-    if (!controller_->loaded()) { // nothing has run yet
-        clock_->setText(tr("Space: play"));
-        clock_->show();
-        place();
-        return;
+    QString text = tr("Space: play"); // nothing has run yet
+    if (controller_->loaded()) {
+        text = QStringLiteral("%1  %2 / %3")
+                   .arg(controller_->playing() ? QStringLiteral("▶") : tr("❚❚ paused"),
+                        RunToolbar::clockText(controller_->now()),
+                        RunToolbar::clockText(controller_->scenario().durationS).chopped(2));
+        if (controller_->speed() != 1)
+            text += QStringLiteral("  ·  %1").arg(RunToolbar::speedText(controller_->speed()));
     }
-    const double duration = controller_->scenario().durationS;
-    QString text = QStringLiteral("%1  %2 / %3")
-                       .arg(playing ? QStringLiteral("▶") : tr("❚❚ paused"),
-                            RunToolbar::clockText(controller_->now()),
-                            RunToolbar::clockText(duration).chopped(2));
-    if (controller_->speed() != 1)
-        text += QStringLiteral("  ·  %1").arg(RunToolbar::speedText(controller_->speed()));
-    if (clock_->text() != text) clock_->setText(text);
+    if (clock_->text() == text && clock_->isVisible()) return; // ~60 times a second: cheap
+    const QSize before = clock_->sizeHint();
+    clock_->setText(text);
     clock_->show();
-    place();
+    if (clock_->sizeHint() != before) place();
 }
 
 void PresentationOverlays::refreshBanner() {
