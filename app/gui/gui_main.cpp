@@ -5,6 +5,9 @@
 #include "canvas/canvas_view.h"
 #include "canvas/link_item.h"
 #include "charts/charts_panel.h"
+#include "classroom/classroom.h"
+#include "classroom/presentation_mode.h"
+#include "classroom/presentation_overlays.h"
 #include "common/resources.h"
 #include "document/document.h"
 #include "lessons/lesson_panel.h"
@@ -48,8 +51,9 @@ struct ShotOptions {
     QString select;    ///< component to select (the inspector shows it)
     double runFor = 0; ///< simulated seconds to run first (charts in view)
     bool welcome = false;
-    QString lesson;     ///< a lesson to open, its first hint shown and its design checked
-    bool trace = false; ///< then trace the next request (waterfall and path on the canvas)
+    QString lesson;            ///< a lesson to open, its first hint shown and its design checked
+    bool trace = false;        ///< then trace the next request (waterfall and path on the canvas)
+    bool presentation = false; ///< in presentation mode (full screen: the screen's size)
 };
 
 /// Traces the next request after the run so far: steps until it is answered (at most ten
@@ -107,6 +111,12 @@ int screenshot(MainWindow& window, const ShotOptions& o) {
         window.chartsPanel()->replotNow(); // at its laid-out size
     }
     if (o.trace) traceForShot(window);
+    if (o.presentation) {
+        window.classroom()->presentation()->enter();
+        window.classroom()->presentation()->overlays()->hideHelp(); // the picture shows the run
+        QApplication::processEvents();
+        QApplication::processEvents(); // the full-screen fit comes one turn later
+    }
     if (!window.grab().save(o.out)) {
         QTextStream(stderr) << "sdlab: cannot write " << o.out << "\n";
         return 1;
@@ -153,7 +163,9 @@ int guiMain(int argc, char* argv[]) {
         "lesson", QObject::tr("With --screenshot: open a lesson (ID) and check its design."), "id");
     const QCommandLineOption trace(
         "trace", QObject::tr("With --screenshot: then trace the next request and show its path."));
-    parser.addOptions({shot, select, runFor, welcome, theme, lesson, trace});
+    const QCommandLineOption presentation(
+        "presentation", QObject::tr("With --screenshot: in presentation mode (full screen)."));
+    parser.addOptions({shot, select, runFor, welcome, theme, lesson, trace, presentation});
     parser.addPositionalArgument("file", QObject::tr("Scenario to open."), "[FILE]");
     parser.process(app);
     const QString file = parser.positionalArguments().value(0);
@@ -170,9 +182,9 @@ int guiMain(int argc, char* argv[]) {
             QTextStream(stderr) << "sdlab: --run-for wants a number of seconds\n";
             return 2;
         }
-        return screenshot(window,
-                          {parser.value(shot), file, parser.value(select), seconds,
-                           parser.isSet(welcome), parser.value(lesson), parser.isSet(trace)});
+        return screenshot(window, {parser.value(shot), file, parser.value(select), seconds,
+                                   parser.isSet(welcome), parser.value(lesson), parser.isSet(trace),
+                                   parser.isSet(presentation)});
     }
 
     if (!file.isEmpty()) {

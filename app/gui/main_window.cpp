@@ -8,6 +8,9 @@
 #include "canvas/component_item.h"
 #include "canvas/diagram_export.h"
 #include "charts/charts_panel.h"
+#include "classroom/annotation_layer.h"
+#include "classroom/classroom.h"
+#include "classroom/presentation_mode.h"
 #include "document/document.h"
 #include "inspector/inspector_widget.h"
 #include "lessons/lesson_catalog.h"
@@ -88,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     scene_->setContextActions({cutAct_, copyAct_, pasteAct_, duplicateAct_, deleteAct_, separator,
                                groupAct_, ungroupAct_, separator2, fitAct_});
     attachLiveOverlays();
+    attachClassroom();
 
     analysisLabel_->setTextFormat(Qt::RichText);
     statusBar()->addPermanentWidget(analysisLabel_);
@@ -141,12 +145,32 @@ void MainWindow::attachLiveOverlays() {
     liveOverlay_->attach(liveRun_);
     packets_ = new widgets::PacketLayer(scene_, this);
     packets_->attach(liveRun_);
-    auto* faults = new widgets::FaultActions(scene_, liveRun_, this);
+    auto* faults = faultActions_ = new widgets::FaultActions(scene_, liveRun_, this);
     connect(faults, &widgets::FaultActions::faultsChanged, this,
             [this](const QString& what) { statusBar()->showMessage(what, 5000); });
     faultTimeline_ = new widgets::FaultTimeline;
     view_->setFooter(faultTimeline_);
     faultTimeline_->attach(liveRun_);
+}
+
+void MainWindow::attachClassroom() {
+    classroom_ = new widgets::Classroom(
+        {this, view_, liveRun_, runBar_, lessons_, faultActions_, chartsDock_, faultTimeline_},
+        this);
+    auto* presentation = classroom_->presentation();
+    auto* annotations = classroom_->annotations();
+    viewMenuDocks_->insertAction(welcomeAct_, presentation->toggleAction());
+    viewMenuDocks_->insertSeparator(welcomeAct_);
+    if (auto* bar = findChild<QToolBar*>("mainToolBar")) {
+        bar->addSeparator();
+        bar->addActions({presentation->toggleAction(), annotations->toggleAction(),
+                         annotations->clearAction()});
+    }
+    presentation->toggleAction()->setIcon(QIcon(":/icons/present.svg"));
+    annotations->toggleAction()->setIcon(QIcon(":/icons/annotate.svg"));
+    connect(presentation, &widgets::PresentationMode::activeChanged, this, [this](bool on) {
+        if (on) showCanvas();
+    });
 }
 
 void MainWindow::attachTracing(QMenu* runMenu) {
@@ -653,6 +677,8 @@ void MainWindow::paste() {
 }
 
 void MainWindow::deleteSelection() {
+    // A teacher's marks are not the design: removing them is no edit (nor an undo step).
+    if (classroom_->annotations()->deleteSelected()) return;
     const QStringList zones = scene_->selectedZones();
     doc_->undoStack()->beginMacro(tr("Delete"));
     for (const auto& zone : zones)

@@ -25,6 +25,8 @@ class Document;
 class InspectorWidget;
 class LessonPanel;
 class PaletteWidget;
+class Classroom;
+class FaultActions;
 enum class Alignment;
 } // namespace sdlab::widgets
 
@@ -59,6 +61,8 @@ public:
     /// The requests drawn moving along the links while a run plays.
     widgets::PacketLayer* packetLayer() const { return packets_; }
     widgets::TracePath* tracePath() const { return tracePath_; }
+    /// Captions, annotations and presentation mode.
+    widgets::Classroom* classroom() const { return classroom_; }
     /// Runs the open design for `seconds` of simulated time at once, charts in view
     /// (`--screenshot --run-for`).
     void runFor(double seconds);
@@ -104,6 +108,8 @@ private:
     void attachLiveOverlays();
     /// Run > What-if Sweep, Run > Trace Next Request and the Trace dock's waterfall.
     void attachTracing(QMenu* runMenu);
+    /// Presentation mode, annotations and captions (widgets/classroom): menus and toolbar.
+    void attachClassroom();
 
     int ask(const QString& title, const QString& text, int buttons, int defaultButton);
 
@@ -129,6 +135,8 @@ private:
     widgets::LiveOverlay* liveOverlay_ = nullptr;
     widgets::PacketLayer* packets_ = nullptr;
     widgets::FaultTimeline* faultTimeline_ = nullptr;
+    widgets::FaultActions* faultActions_ = nullptr;
+    widgets::Classroom* classroom_ = nullptr;
     widgets::TraceWaterfall* waterfall_ = nullptr;
     widgets::TracePath* tracePath_ = nullptr;
     QDockWidget* inspectorDock_ = nullptr;

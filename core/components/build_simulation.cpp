@@ -95,6 +95,22 @@ std::unique_ptr<sim::Component> makeApiGateway(const model::Scenario& s,
                                         std::move(rng), limit, std::move(cache));
 }
 
+/// The scenario's load changes that act on client `id` (open-loop rate `rps`), as factors.
+std::vector<Client::Config::LoadStep> loadSteps(const model::Scenario& s, const std::string& id,
+                                                double rps) {
+    std::vector<Client::Config::LoadStep> steps;
+    for (const auto& change : s.loadChanges) {
+        const auto& t = change.targets;
+        if (!t.empty() && std::find(t.begin(), t.end(), id) == t.end()) continue;
+        Client::Config::LoadStep step;
+        step.start = change.atS;
+        if (change.durationS > 0) step.end = change.atS + change.durationS;
+        step.factor = change.rps >= 0 ? change.rps / rps : change.factor;
+        steps.push_back(step);
+    }
+    return steps;
+}
+
 std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
                                               const model::ComponentSpec& spec, sim::Index index) {
     const Json& p = spec.params;
@@ -112,6 +128,7 @@ std::unique_ptr<sim::Component> makeComponent(const model::Scenario& s,
         c.start = p["start_s"].get<double>();
         if (const double stop = p["stop_s"].get<double>(); stop > 0) c.stop = stop;
         c.nearestFirst = callsOnlyCdnEdges(s, spec.id);
+        c.loadSteps = loadSteps(s, spec.id, c.rps);
         return std::make_unique<Client>(spec.id, index, c, std::move(rng));
     }
     if (spec.type == "service") {

@@ -4,11 +4,19 @@
 
 #include <algorithm>
 #include <boost/random/uniform_01.hpp>
+#include <cmath>
 #include <limits>
 
 namespace sdlab::components {
 
 using sim::EventKind;
+
+namespace {
+constexpr sim::Time kIdlePoll = 0.1; ///< a paused client (factor 0) checks again this often
+/// Timer payloads with this bit are load steps (their index in the rest); others are arrivals
+/// (open loop: the chain's generation) or users.
+constexpr sim::Index kLoadStepMark = sim::Index(1) << 31;
+} // namespace
 
 Client::Client(std::string id, sim::Index index, const Config& config, sim::Rng rng)
     : Component(std::move(id), index)
@@ -31,27 +39,52 @@ void Client::start(sim::Simulation& sim) {
             sim.schedule(config_.start + config_.thinkTime.sample(rng_), EventKind::Timer, index(),
                          0);
     } else {
-        sim.schedule(config_.start + gap_.sample(rng_), EventKind::Timer, index(), 0);
+        sim.schedule(config_.start + gap_.sample(rng_), EventKind::Timer, index(), generation_);
+    }
+    for (std::size_t k = 0; k < config_.loadSteps.size(); ++k) {
+        const auto& step = config_.loadSteps[k];
+        const auto payload = kLoadStepMark | sim::Index(k);
+        sim.schedule(step.start, EventKind::Timer, index(), payload);
+        if (std::isfinite(step.end)) sim.schedule(step.end, EventKind::Timer, index(), payload);
     }
 }
 
-namespace {
-constexpr sim::Time kIdlePoll = 0.1; ///< a paused client (factor 0) checks again this often
-} // namespace
+void Client::onLoadStep(sim::Simulation& sim) {
+    const sim::Time now = sim.now();
+    double factor = 1;
+    sim::Time latest = -1;
+    for (const auto& step : config_.loadSteps)
+        if (step.start <= now && now < step.end && step.start >= latest) {
+            latest = step.start; // ties: the later one in the file
+            factor = step.factor;
+        }
+    scheduledFactor_ = factor;
+    if (config_.closedLoop || now >= config_.stop) return; // users pick it up at their next think
+    // Memoryless arrivals may start afresh: the pending one was drawn at the old rate.
+    ++generation_;
+    sim.schedule(std::max(config_.start - now, 0.0) + scaled(gap_), EventKind::Timer, index(),
+                 generation_);
+}
 
 sim::Time Client::scaled(const sim::Distribution& d) {
-    if (rateFactor_ <= 0) return kIdlePoll;
+    const double f = factor();
+    if (f <= 0) return kIdlePoll;
     const sim::Time t = d.sample(rng_);
-    return rateFactor_ == 1.0 ? t : t / rateFactor_; // unscaled runs draw the very same times
+    return f == 1.0 ? t : t / f; // unscaled runs draw the very same times
 }
 
-void Client::onTimer(sim::Simulation& sim, sim::Index) {
-    if (sim.now() >= config_.stop) return; // the traffic is over: no more arrivals or users
-    if (rateFactor_ <= 0) { // paused by the traffic slider: the user (or arrival) waits
-        sim.schedule(kIdlePoll, EventKind::Timer, index(), 0);
+void Client::onTimer(sim::Simulation& sim, sim::Index payload) {
+    if (payload & kLoadStepMark) {
+        onLoadStep(sim);
         return;
     }
-    if (!config_.closedLoop) sim.schedule(scaled(gap_), EventKind::Timer, index(), 0);
+    if (!config_.closedLoop && payload != generation_) return; // a chain a load change ended
+    if (sim.now() >= config_.stop) return; // the traffic is over: no more arrivals or users
+    if (factor() <= 0) { // paused by the traffic slider or a load change: it waits
+        sim.schedule(kIdlePoll, EventKind::Timer, index(), payload);
+        return;
+    }
+    if (!config_.closedLoop) sim.schedule(scaled(gap_), EventKind::Timer, index(), generation_);
     send(sim);
 }
 

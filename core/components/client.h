@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <vector>
 
 namespace sdlab::components {
 
@@ -27,6 +28,14 @@ public:
         /// Send to the nearest target that is up (lowest mean link latency), not by weight:
         /// users steered to CDN edges by GeoDNS or anycast.
         bool nearestFirst = false;
+        /// Scheduled load changes (a scenario's "load_changes"): from `start` to `end` the
+        /// load is `factor` times the configured one; the latest-started one in force wins.
+        struct LoadStep {
+            sim::Time start = 0;
+            sim::Time end = std::numeric_limits<sim::Time>::infinity();
+            double factor = 1;
+        };
+        std::vector<LoadStep> loadSteps;
     };
     Client(std::string id, sim::Index index, const Config& config, sim::Rng rng);
 
@@ -39,6 +48,10 @@ public:
     /// the closed-loop think time divided by `factor`, from the next arrival on. 0 pauses.
     void setRateFactor(double factor) { rateFactor_ = std::max(0.0, factor); }
     double rateFactor() const { return rateFactor_; }
+    /// The factor the scenario's scheduled load changes set now (1 when none is in force).
+    double scheduledFactor() const { return scheduledFactor_; }
+    /// Open loop: the arrival rate in force now (configured rate × both factors).
+    double currentRps() const { return config_.rps * factor(); }
 
     /// End-to-end latency of answers since the last chart sample (cleared by the recorder).
     metrics::LatencyHistogram intervalLatency;
@@ -50,6 +63,10 @@ private:
     sim::Time scaled(const sim::Distribution& d);
     sim::Index pickLink(const sim::Simulation& sim);
     sim::Index nearestUpLink(const sim::Simulation& sim) const;
+    double factor() const { return rateFactor_ * scheduledFactor_; }
+    /// A scheduled load change starts or ends: the factor in force is re-read and, open
+    /// loop, the arrivals start afresh at the new rate from now.
+    void onLoadStep(sim::Simulation& sim);
 
     Config config_;
     sim::Rng rng_;
@@ -57,6 +74,10 @@ private:
     sim::Distribution gap_;              ///< between arrivals (open loop)
     std::vector<sim::Index> byDistance_; ///< nearestFirst: the links, nearest first
     double rateFactor_ = 1.0;
+    double scheduledFactor_ = 1.0;
+    /// Open loop: the arrival chain in force. A load change starts a new chain; timers of an
+    /// older one carry an older generation and are dropped.
+    sim::Index generation_ = 0;
 };
 
 } // namespace sdlab::components

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "timeline.h"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -63,6 +65,8 @@ struct Scenario {
     std::vector<LinkSpec> links;
     std::vector<ZoneSpec> zones;
     std::vector<FaultSpec> faults;
+    std::vector<LoadChangeSpec> loadChanges; ///< scripted traffic changes
+    std::vector<CaptionSpec> captions;       ///< scripted on-screen captions (GUI only)
     Json ui = Json::object();
 
     /// Index of the component with this id, or -1.

@@ -5,6 +5,7 @@
 #include "json_locator.h"
 #include "param_check.h"
 #include "scenario_error.h"
+#include "timeline_json.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -287,9 +288,10 @@ Scenario readRoot(const Json& root) {
         throw ScenarioError("version", "this build reads version " +
                                            std::to_string(Scenario::kVersion) + " files, got " +
                                            root["version"].dump());
-    const Json top = checkParams(
-        root, scenarioParams(), "",
-        {"name", "description", "zones", "components", "links", "faults", "ui"}, "a scenario");
+    const Json top = checkParams(root, scenarioParams(), "",
+                                 {"name", "description", "zones", "components", "links", "faults",
+                                  "load_changes", "captions", "ui"},
+                                 "a scenario");
     s.version = top["version"].get<int>();
     s.seed = top["seed"].get<std::uint64_t>();
     s.durationS = top["duration_s"].get<double>();
@@ -317,6 +319,7 @@ Scenario readRoot(const Json& root) {
     const Json& faults = requiredArray(root, "faults", false);
     for (std::size_t i = 0; i < faults.size(); ++i)
         s.faults.push_back(readFault(faults[i], "faults[" + std::to_string(i) + "]", s));
+    readTimeline(root, s);
     analysis::checkTopology(s);
     return s;
 }
@@ -429,6 +432,7 @@ std::string serializeScenario(const Scenario& s) {
             faults.push_back(std::move(j));
         }
     }
+    writeTimeline(s, root);
     if (!s.ui.empty()) root["ui"] = s.ui;
     return root.dump(2) + "\n";
 }

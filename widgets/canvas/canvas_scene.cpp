@@ -183,6 +183,8 @@ QRectF CanvasScene::contentRect() const {
     QRectF r;
     for (auto* item : components_)
         r |= item->mapRectToScene(item->boundingRect());
+    for (auto* item : items()) // a teacher's notes beside the diagram are exported with it
+        if (item->data(kAnnotationKey).toBool()) r |= item->sceneBoundingRect();
     return r.adjusted(-30, -30, 30, 30);
 }
 

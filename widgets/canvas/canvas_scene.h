@@ -28,6 +28,9 @@ public:
     /// QGraphicsItem::data key marking a run-time decoration (a live run's overlays): not part
     /// of the design, so exports leave it out.
     static constexpr int kDecorationKey = 0x5D1AB;
+    /// QGraphicsItem::data key marking a teacher's annotation (widgets/classroom): not part of
+    /// the design either, but exported with it.
+    static constexpr int kAnnotationKey = 0x5D1AC;
 
     explicit CanvasScene(Document* document, QObject* parent = nullptr);
     ~CanvasScene() override;
@@ -43,7 +46,8 @@ public:
     void selectComponents(const QStringList& ids);
     /// Draws the analysis' verdicts on the cards.
     void showAnalysis(const analysis::TopologyAnalysis& analysis);
-    /// The area the diagram covers, with a margin (for fit-to-view and export).
+    /// The area the diagram (and any annotation) covers, with a margin (for fit-to-view and
+    /// export).
     QRectF contentRect() const;
     /// Where a component added "somewhere sensible" goes: right of the others.
     QPointF freeSpot() const;

@@ -1,6 +1,7 @@
 #include "component_item.h"
 
 #include "canvas_scene.h"
+#include "common/canvas_look.h"
 #include "common/component_style.h"
 #include "document/document.h"
 #include "link_item.h"
@@ -87,7 +88,7 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
 
     // Replicas: a second and third card peeking out behind, like a stack.
     for (int k = std::min(replicas_, 3) - 1; k >= 1; --k) {
-        p->setPen(QPen(accent.lighter(dark ? 80 : 150), 1));
+        p->setPen(QPen(accent.lighter(dark ? 80 : 150), look::stroke(1)));
         p->setBrush(pal.color(QPalette::Base).darker(dark ? 90 : 103));
         p->drawRoundedRect(card.translated(4 * k, -4 * k), kRadius, kRadius);
     }
@@ -98,7 +99,9 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
     if (inLoop_) border = QColor(0xD9, 0x77, 0x06), borderWidth = 2.5;
     if (spof_) border = QColor(0xD9, 0x2D, 0x20), borderWidth = 2.5;
     if (selected) border = pal.color(QPalette::Highlight), borderWidth = 3;
-    p->setPen(QPen(border, borderWidth, spof_ && !selected ? Qt::DashLine : Qt::SolidLine));
+    if (look::canvasLook().highContrast) border.setAlpha(255);
+    p->setPen(
+        QPen(border, look::stroke(borderWidth), spof_ && !selected ? Qt::DashLine : Qt::SolidLine));
     p->setBrush(pal.color(QPalette::Base));
     p->drawRoundedRect(card, kRadius, kRadius);
 

@@ -1,5 +1,6 @@
 #include "link_item.h"
 
+#include "common/canvas_look.h"
 #include "common/component_style.h"
 #include "component_item.h"
 
@@ -115,26 +116,27 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     const QPalette pal = QApplication::palette();
     const bool selected = option->state & QStyle::State_Selected;
     const bool hovered = option->state & QStyle::State_MouseOver;
+    const bool bold = look::canvasLook().highContrast; // presentation: opaque ink
     QColor colour = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Text);
-    if (!selected) colour.setAlphaF(hovered ? 0.85 : 0.55);
+    if (!selected && !bold) colour.setAlphaF(hovered ? 0.85 : 0.55);
     p->setRenderHint(QPainter::Antialiasing);
     const QLineF line(start_, end_);
     if (line.length() < 1) return;
     const QPointF unit = (end_ - start_) / line.length();
     const QPointF normal(-unit.y(), unit.x());
-    const QPointF arrowBase = end_ - unit * kArrowLength;
+    const QPointF arrowBase = end_ - unit * look::stroke(kArrowLength);
     // Replication is a stream between peers, not a call: dashed, in the databases' colour.
     if (replication_ && !selected) {
         colour = style::typeColor(QStringLiteral("database"));
-        colour.setAlphaF(hovered ? 0.95 : 0.75);
+        colour.setAlphaF(hovered || bold ? 0.95 : 0.75);
     }
-    p->setPen(QPen(colour, selected ? 2.6 : 1.8, replication_ ? Qt::DashLine : Qt::SolidLine,
-                   Qt::RoundCap));
+    p->setPen(QPen(colour, look::stroke(selected ? 2.6 : 1.8),
+                   replication_ ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
     p->drawLine(start_, arrowBase);
     p->setPen(Qt::NoPen);
     p->setBrush(colour);
-    p->drawPolygon(QPolygonF(
-        {end_, arrowBase + normal * kArrowHalfWidth, arrowBase - normal * kArrowHalfWidth}));
+    p->drawPolygon(QPolygonF({end_, arrowBase + normal * look::stroke(kArrowHalfWidth),
+                              arrowBase - normal * look::stroke(kArrowHalfWidth)}));
     if (label_.isEmpty()) return;
     const QFont f = labelFont();
     p->setFont(f);

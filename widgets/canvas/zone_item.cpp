@@ -1,5 +1,7 @@
 #include "zone_item.h"
 
+#include "common/canvas_look.h"
+
 #include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -59,7 +61,7 @@ void ZoneItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     QColor fill = kZoneColour;
     fill.setAlphaF(0.06);
     QColor border = selected ? pal.color(QPalette::Highlight) : kZoneColour;
-    p->setPen(QPen(border, selected ? 2.5 : 1.6, Qt::DashLine));
+    p->setPen(QPen(border, look::stroke(selected ? 2.5 : 1.6), Qt::DashLine));
     p->setBrush(fill);
     p->drawRoundedRect(box_, 16, 16);
     const QRectF title = titleRect();

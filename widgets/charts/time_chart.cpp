@@ -1,5 +1,8 @@
 #include "time_chart.h"
 
+#include "common/canvas_look.h"
+#include "run/file_output.h"
+
 #include <qcustomplot.h>
 
 #include <QContextMenuEvent>
@@ -113,6 +116,11 @@ void TimeChart::applyPalette() {
     title->setFont(bold);
     title->setTextColor(text);
     crosshair_->setPen(QPen(p.color(QPalette::Highlight), 1, Qt::DashLine));
+    for (int i = 0; i < plot_->graphCount(); ++i) { // presentation mode draws them bolder
+        QPen pen = plot_->graph(i)->pen();
+        pen.setWidthF(look::stroke(2));
+        plot_->graph(i)->setPen(pen);
+    }
 }
 
 void TimeChart::appendRow(const std::vector<double>& row) {
@@ -235,7 +243,8 @@ bool TimeChart::eventFilter(QObject* watched, QEvent* event) {
         } else if (event->type() == QEvent::ContextMenu) {
             showContextMenu(static_cast<QContextMenuEvent*>(event)->globalPos());
             return true;
-        } else if (event->type() == QEvent::PaletteChange) {
+        } else if (event->type() == QEvent::PaletteChange ||
+                   event->type() == QEvent::FontChange) { // presentation mode sets both
             applyPalette();
         }
     }

@@ -221,7 +221,10 @@ void Document::removeItems(const QStringList& componentIds, const QList<LinkKey>
     if (components.empty() && linkIndexes.empty()) return;
     std::sort(components.begin(), components.end());
     components.erase(std::unique(components.begin(), components.end()), components.end());
+    undoStack_->beginMacro(tr("Delete"));
     undoStack_->push(new RemoveItemsCommand(this, components, linkIndexes));
+    pruneSchedule();
+    undoStack_->endMacro();
 }
 
 void Document::moveComponents(const QHash<QString, QPointF>& positions, bool continuous) {
@@ -312,9 +315,17 @@ bool Document::renameComponent(const QString& id, const QString& newId, QString*
         if (link.to == id.toStdString()) link.to = after.id;
         links.push_back({l, before, link});
     }
+    model::Schedule schedule = model::scheduleOf(scenario_);
+    model::renameInSchedule(schedule, id.toStdString(), after.id);
+    const bool scheduled = !model::sameSchedule(schedule, model::scheduleOf(scenario_));
+    if (scheduled) undoStack_->beginMacro(tr("Rename %1").arg(id));
     undoStack_->push(new ChangeItemsCommand(this, tr("Rename %1").arg(id),
                                             {{i, scenario_.components[std::size_t(i)], after}},
                                             std::move(links)));
+    if (scheduled) { // the faults and load changes that name it follow
+        undoStack_->push(new ScheduleCommand(this, model::scheduleOf(scenario_), schedule));
+        undoStack_->endMacro();
+    }
     return true;
 }
 
@@ -432,6 +443,7 @@ void Document::removeZone(const QString& zoneId) {
     undoStack_->beginMacro(tr("Delete zone %1").arg(zoneId));
     setComponentZone(members, QString());
     undoStack_->push(new ZoneCommand(this, scenario_.zones[std::size_t(z)], z, false));
+    pruneSchedule(); // a zone outage of it goes with it
     undoStack_->endMacro();
 }
 
@@ -461,6 +473,18 @@ bool Document::setScenarioSettings(const ScenarioSettings& s, QString* reason) {
     if (s == settings()) return true;
     undoStack_->push(new ChangeSettingsCommand(this, settings(), s));
     return true;
+}
+
+void Document::pruneSchedule() {
+    model::Schedule pruned = model::prunedSchedule(scenario_);
+    if (!model::sameSchedule(pruned, model::scheduleOf(scenario_)))
+        undoStack_->push(new ScheduleCommand(this, model::scheduleOf(scenario_), pruned));
+}
+
+void Document::setSchedule(const model::Schedule& schedule) {
+    scenario_.faults = schedule.faults;
+    scenario_.loadChanges = schedule.loadChanges;
+    emit changed();
 }
 
 void Document::applySettings(const ScenarioSettings& s) {

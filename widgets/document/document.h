@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/scenario.h"
+#include "model/schedule_refs.h"
 #include "scenario_settings.h"
 
 #include <QObject>
@@ -103,6 +104,7 @@ public:
     model::ZoneSpec takeZoneAt(int index);
     void replaceZone(int index, const model::ZoneSpec& spec);
     void applySettings(const ScenarioSettings& settings);
+    void setSchedule(const model::Schedule& schedule);
     void setScenario(const model::Scenario& scenario);
 
     static QPointF positionOf(const model::ComponentSpec& spec);
@@ -135,6 +137,9 @@ private:
     /// Reads and checks a scenario file (laid out if unplaced) without touching the document.
     std::optional<model::Scenario> read(const QString& path, QString* error) const;
     void setFilePath(const QString& path);
+    /// After a removal: drops what the schedule says about components or zones now gone
+    /// (part of the undo step under way).
+    void pruneSchedule();
 
     model::Scenario scenario_;
     QUndoStack* undoStack_;

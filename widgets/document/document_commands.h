@@ -78,6 +78,21 @@ private:
     ScenarioSettings before_, after_;
 };
 
+/// Sets the scheduled faults and load changes (kept in step with renames and removals).
+class ScheduleCommand : public QUndoCommand {
+public:
+    ScheduleCommand(Document* doc, model::Schedule before, model::Schedule after)
+        : doc_(doc)
+        , before_(std::move(before))
+        , after_(std::move(after)) {}
+    void redo() override { doc_->setSchedule(after_); }
+    void undo() override { doc_->setSchedule(before_); }
+
+private:
+    Document* doc_;
+    model::Schedule before_, after_;
+};
+
 /// Swaps the whole scenario (a lesson's design); undo brings the previous one back.
 class ReplaceScenarioCommand : public QUndoCommand {
 public:

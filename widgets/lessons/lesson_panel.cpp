@@ -203,6 +203,11 @@ const lessons::Task* LessonPanel::task() const {
 void LessonPanel::showBrowser() {
     fillBrowser(); // completion marks may have changed
     pages_->setCurrentIndex(0);
+    emit stepChanged();
+}
+
+bool LessonPanel::playing() const {
+    return lesson() && pages_->currentIndex() == 1;
 }
 
 bool LessonPanel::openLesson(const QString& id) {
@@ -245,6 +250,7 @@ void LessonPanel::refreshStep() {
     next_->setEnabled(step_ + 1 < count);
     refreshSteps();
     refreshHints();
+    emit stepChanged();
 }
 
 void LessonPanel::refreshSteps() {

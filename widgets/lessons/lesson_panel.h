@@ -37,6 +37,8 @@ public:
     bool openLesson(const QString& id);
     void openStep(int step);
     const lessons::Lesson* lesson() const;
+    /// A lesson is open in the player (not the browser).
+    bool playing() const;
     int step() const { return step_; }
     int hintsShown() const { return hintsShown_; }
     bool checking() const { return watcher_.isRunning(); }
@@ -50,6 +52,8 @@ signals:
     /// The panel put a design in the document: the canvas should come forward.
     void designLoaded();
     void checkFinished(bool passed);
+    /// The player shows another step (or another lesson), or went back to the browser.
+    void stepChanged();
 
 private:
     struct CheckResult {

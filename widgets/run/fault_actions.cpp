@@ -114,6 +114,30 @@ void FaultActions::addLevels(QMenu* menu, const QString& title, sim::Fault::Kind
         sub->addAction(endText, this, [this, kind, target, peer] { clear(kind, target, peer); });
 }
 
+bool FaultActions::injectNextScheduled() {
+    if (!controller_->loaded()) return false;
+    auto& sim = controller_->run()->simulation();
+    const double now = controller_->now();
+    // Scheduled faults are the simulation's first ones, in the scenario's order.
+    const std::size_t scheduled = controller_->scenario().faults.size();
+    sim::Index next = sim::kNone;
+    for (sim::Index id = 0; id < scheduled; ++id) {
+        const sim::Fault& f = sim.fault(id);
+        if (!f.cleared && f.start > now && (next == sim::kNone || f.start < sim.fault(next).start))
+            next = id;
+    }
+    if (next == sim::kNone) return false;
+    sim::Fault fault = sim.fault(next);
+    fault.end = now + (fault.end - fault.start); // infinity stays infinity
+    fault.start = now;
+    sim.clearFault(next); // its planned start does nothing now
+    const bool instant = fault.kind == sim::Fault::Kind::CacheFlush;
+    const sim::Index target = fault.targets.empty() ? sim::kNone : fault.targets.front();
+    inject(std::move(fault));
+    if (instant && target != sim::kNone) clear(sim::Fault::Kind::CacheFlush, target);
+    return true;
+}
+
 void FaultActions::inject(sim::Fault fault) {
     if (!controller_->loaded()) return;
     auto& sim = controller_->run()->simulation();

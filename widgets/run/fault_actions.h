@@ -25,6 +25,10 @@ public:
 
     /// Adds the actions that apply to `item` (a card or a link, or one of their overlays).
     void populate(QMenu* menu, QGraphicsItem* item);
+    /// The scenario's next scheduled fault that has not started (a lesson step's or a demo's),
+    /// brought forward: it starts now, for as long as it was planned, and its planned start
+    /// is cancelled. False when none is left.
+    bool injectNextScheduled();
 
 signals:
     /// A fault was injected or cleared (views repaint; the status bar may say it).

@@ -12,8 +12,15 @@
 namespace sdlab::widgets {
 
 namespace {
-constexpr int kLane = 11, kGap = 3, kMargin = 4, kMaxFaultLanes = 3, kMaxBreakerLanes = 4;
-constexpr int kLabelWidth = 130; ///< lane names on the left
+constexpr int kGap = 3, kMargin = 4, kMaxFaultLanes = 3, kMaxBreakerLanes = 4;
+constexpr int kMinLane = 11;
+const QColor kTrafficColour(0x2F, 0x6F, 0xDE), kCaptionColour(0x6B, 0x72, 0x80);
+
+QFont laneFont(const QFont& base) {
+    QFont small = base;
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    return small;
+}
 
 sim::Fault::Kind kindOf(const std::string& kind) {
     using K = sim::Fault::Kind;
@@ -44,19 +51,88 @@ void FaultTimeline::attach(LiveRunController* controller) {
     rebuild();
 }
 
+int FaultTimeline::laneHeight() const {
+    return std::max(kMinLane, QFontMetrics(laneFont(font())).height());
+}
+
+int FaultTimeline::labelWidth() const {
+    return std::max(130, 16 * QFontMetrics(laneFont(font())).averageCharWidth());
+}
+
+int FaultTimeline::scriptLanes() const {
+    if (!controller_ || !controller_->loaded()) return 0;
+    const auto& s = controller_->scenario();
+    return (s.loadChanges.empty() ? 0 : 1) + (s.captions.empty() ? 0 : 1);
+}
+
 QSize FaultTimeline::sizeHint() const {
     int breakers = 0;
     if (controller_ && controller_->loaded())
         for (std::size_t l = 0; l < controller_->run()->simulation().linkCount(); ++l)
             breakers += controller_->run()->simulation().link(sim::Index(l)).breaker ? 1 : 0;
-    return {400,
-            2 * kMargin + (kMaxFaultLanes + std::min(breakers, kMaxBreakerLanes)) * (kLane + kGap)};
+    const int lanes = kMaxFaultLanes + scriptLanes() + std::min(breakers, kMaxBreakerLanes);
+    return {400, 2 * kMargin + lanes * (laneHeight() + kGap)};
 }
 
 double FaultTimeline::xOf(double t) const {
     const double duration = controller_ ? controller_->scenario().durationS : 1;
-    const double w = width() - kLabelWidth - 2 * kMargin;
-    return kLabelWidth + kMargin + w * std::clamp(t / std::max(duration, 1e-9), 0.0, 1.0);
+    const int labelWidth = this->labelWidth();
+    const double w = width() - labelWidth - 2 * kMargin;
+    return labelWidth + kMargin + w * std::clamp(t / std::max(duration, 1e-9), 0.0, 1.0);
+}
+
+void FaultTimeline::laneLabel(int lane, int lanes, const QString& text) {
+    labels_.push_back({QRectF(kMargin, kMargin + lane * (laneHeight() + kGap),
+                              labelWidth() - 2 * kMargin, lanes * (laneHeight() + kGap) - kGap),
+                       text});
+}
+
+QRectF FaultTimeline::laneRect(int lane, double from, double to) const {
+    const double x0 = xOf(from), x1 = std::max(xOf(to), x0 + 3); // an instant is a tick
+    return QRectF(x0, kMargin + lane * (laneHeight() + kGap), x1 - x0, laneHeight());
+}
+
+void FaultTimeline::addScriptMarks(int lane) {
+    const model::Scenario& s = controller_->scenario();
+    const double now = controller_->now();
+    // Planned: outlined, with its words inside; up to now: filled.
+    auto span = [&](int lane, double from, double to, const QColor& colour, const QString& inside,
+                    const QString& hover) {
+        const QRectF planned = laneRect(lane, from, to);
+        outlines_.push_back({planned, colour});
+        QColor done = colour; // light enough for its words to read over it
+        done.setAlphaF(0.45);
+        if (from <= now) fills_.push_back({laneRect(lane, from, std::min(to, now)), done});
+        texts_.push_back({planned, inside});
+        marks_.push_back({planned, hover});
+    };
+    if (!s.loadChanges.empty()) {
+        laneLabel(lane, 1, tr("Traffic"));
+        for (const auto& c : s.loadChanges) {
+            const double end = c.durationS > 0 ? c.atS + c.durationS : s.durationS;
+            const QString level = c.rps >= 0 ? tr("%1/s").arg(c.rps) : tr("×%1").arg(c.factor);
+            QStringList who;
+            for (const auto& id : c.targets)
+                who << QString::fromStdString(id);
+            span(lane, c.atS, end, kTrafficColour, level,
+                 tr("Traffic %1 (%2) from %3 s to %4 s")
+                     .arg(level, who.isEmpty() ? tr("every client") : who.join(", "))
+                     .arg(c.atS)
+                     .arg(end));
+        }
+        ++lane;
+    }
+    if (!s.captions.empty()) {
+        laneLabel(lane, 1, tr("Captions"));
+        for (const auto& c : s.captions) {
+            const QString text = QString::fromStdString(c.text);
+            span(lane, c.atS, c.atS + c.durationS, kCaptionColour, text,
+                 tr("Caption at %1 s for %2 s%3: %4")
+                     .arg(c.atS)
+                     .arg(c.durationS)
+                     .arg(c.pause ? tr(" (pauses the run)") : QString(), text));
+        }
+    }
 }
 
 void FaultTimeline::rebuild() {
@@ -66,20 +142,12 @@ void FaultTimeline::rebuild() {
     fills_.clear();
     outlines_.clear();
     labels_.clear();
+    texts_.clear();
     if (!loaded) return;
     const model::Scenario& s = controller_->scenario();
     const sim::Simulation& sim = controller_->run()->simulation();
     const double now = controller_->now();
-    auto laneLabel = [&](int lane, int lanes, const QString& text) {
-        labels_.push_back({QRectF(kMargin, kMargin + lane * (kLane + kGap),
-                                  kLabelWidth - 2 * kMargin, lanes * (kLane + kGap) - kGap),
-                           text});
-    };
     laneLabel(0, kMaxFaultLanes, tr("Faults"));
-    auto laneRect = [&](int lane, double from, double to) {
-        const double x0 = xOf(from), x1 = std::max(xOf(to), x0 + 3); // an instant is a tick
-        return QRectF(x0, kMargin + lane * (kLane + kGap), x1 - x0, kLane);
-    };
     // Greedy lanes: a fault goes in the first lane free at its start.
     std::vector<double> laneEnds(kMaxFaultLanes, -1);
     auto laneFor = [&](double start, double end) {
@@ -111,10 +179,10 @@ void FaultTimeline::rebuild() {
                     .arg(span.start, 0, 'f', 2)
                     .arg(std::isinf(span.end) ? tr("now") : tr("%1 s").arg(span.end, 0, 'f', 2))});
     }
-    int lane = kMaxFaultLanes;
-    for (std::size_t l = 0;
-         l < sim.linkCount() && l < s.links.size() && lane < kMaxFaultLanes + kMaxBreakerLanes;
-         ++l) {
+    addScriptMarks(kMaxFaultLanes);
+    int lane = kMaxFaultLanes + scriptLanes();
+    const int lastLane = lane + kMaxBreakerLanes;
+    for (std::size_t l = 0; l < sim.linkCount() && l < s.links.size() && lane < lastLane; ++l) {
         const auto& breaker = sim.link(sim::Index(l)).breaker;
         if (!breaker) continue;
         const QString name = QString::fromStdString(s.links[l].from + " → " + s.links[l].to);
@@ -155,10 +223,14 @@ void FaultTimeline::paintEvent(QPaintEvent*) {
         p.setBrush(c);
         p.drawRoundedRect(r, 2, 2);
     }
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
+    const QFont small = laneFont(font());
     p.setFont(small);
     p.setPen(palette().color(QPalette::Text));
+    const QFontMetrics fm(small);
+    for (const auto& [r, text] : texts_) // inside script marks, where they have room
+        if (r.width() > fm.averageCharWidth() * 4)
+            p.drawText(r.adjusted(4, 0, -2, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(text, Qt::ElideRight, int(r.width()) - 6));
     for (const auto& [r, text] : labels_)
         p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
                    QFontMetrics(small).elidedText(text, Qt::ElideMiddle, int(r.width())));
@@ -167,7 +239,7 @@ void FaultTimeline::paintEvent(QPaintEvent*) {
     p.setPen(QPen(palette().color(QPalette::Highlight), 2));
     p.drawLine(QPointF(x, 0), QPointF(x, height()));
     // The clock, at the top of the label column: the strip's marks stay clear.
-    p.drawText(QRectF(kMargin, kMargin, kLabelWidth - 3 * kMargin, kLane),
+    p.drawText(QRectF(kMargin, kMargin, labelWidth() - 3 * kMargin, laneHeight()),
                Qt::AlignRight | Qt::AlignVCenter, tr("%1 s").arg(controller_->now(), 0, 'f', 1));
 }
 
@@ -186,7 +258,8 @@ QStringList FaultTimeline::markTexts() const {
 }
 
 bool FaultTimeline::event(QEvent* e) {
-    if (e->type() == QEvent::Resize) rebuild(); // marks are laid out in pixels
+    // Marks are laid out in pixels, lanes as tall as the font.
+    if (e->type() == QEvent::Resize || e->type() == QEvent::FontChange) rebuild();
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const QString text = describeAt(help->pos());

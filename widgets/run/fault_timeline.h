@@ -8,9 +8,11 @@ namespace sdlab::widgets {
 class LiveRunController;
 
 /// A thin strip across the run's duration: faults scheduled by the scenario (outlined where
-/// they are planned), faults as they happened (filled, injected ones included), each circuit
-/// breaker's open and half-open spells, and the current time as a cursor. Hover says what
-/// each mark is. Hidden while no run is loaded.
+/// they are planned), faults as they happened (filled, injected ones included), the
+/// scenario's scripted load changes and captions (filled up to now), each circuit breaker's
+/// open and half-open spells, and the current time as a cursor. Hover says what each mark
+/// is. Hidden while no run is loaded. Lanes are as tall as the font asks (presentation mode
+/// enlarges it).
 class FaultTimeline : public QWidget {
     Q_OBJECT
 public:
@@ -34,12 +36,20 @@ private:
     };
     void rebuild();
     double xOf(double t) const;
+    int laneHeight() const;
+    int labelWidth() const; ///< the lane names' column
+    /// Lanes for the scripted timeline: traffic (load changes) and captions, when present.
+    int scriptLanes() const;
+    void addScriptMarks(int firstLane);
+    void laneLabel(int lane, int lanes, const QString& text);
+    QRectF laneRect(int lane, double from, double to) const;
 
     QPointer<LiveRunController> controller_;
     std::vector<Mark> marks_;
     std::vector<std::pair<QRectF, QColor>> fills_; ///< what paintEvent fills
     std::vector<std::pair<QRectF, QColor>> outlines_;
     std::vector<std::pair<QRectF, QString>> labels_; ///< lane names
+    std::vector<std::pair<QRectF, QString>> texts_;  ///< words inside script marks
 };
 
 } // namespace sdlab::widgets

@@ -24,6 +24,10 @@ void LiveRunController::load(const model::Scenario& scenario) {
     rows_.rows.clear();
     tracing_ = false;
     run_ = std::make_unique<run::LiveRun>(scenario_, &rows_);
+    stops_.clear();
+    for (const auto& caption : scenario_.captions)
+        if (caption.pause) stops_.push_back(caption.atS);
+    std::sort(stops_.begin(), stops_.end());
     columns_ = run_->columns();
     emit stateChanged();
     emit advanced(now());
@@ -91,13 +95,18 @@ void LiveRunController::tick() {
     // Simulated time due since the last tick at this speed, run in slices until the budget
     // is spent: a scenario too heavy for the speed falls behind instead of freezing the UI.
     const double wallSeconds = double(wall_.restart()) / 1000.0;
-    const double target = now() + speed_ * std::min(wallSeconds, 0.25);
+    double target = now() + speed_ * std::min(wallSeconds, 0.25);
+    // A caption that pauses the run stops it at its very time, whatever the speed.
+    const auto stop = std::upper_bound(stops_.begin(), stops_.end(), now());
+    const bool stopping = stop != stops_.end() && *stop <= target;
+    if (stopping) target = *stop;
     const std::size_t before = rows_.rows.size();
     QElapsedTimer budget;
     budget.start();
     const double slice = std::max((target - now()) / 8, 1e-6);
     while (now() < target && !run_->finished() && budget.nsecsElapsed() < kBudgetNs)
         run_->advanceTo(std::min(target, now() + slice));
+    if (stopping && now() >= target) pause();
     afterProgress(before);
 }
 

@@ -39,6 +39,9 @@ public:
     double now() const { return run_ ? run_->now() : 0.0; }
     bool finished() const { return run_ && run_->finished(); }
 
+    /// When play stops by itself: the scenario's captions marked `pause` (sorted).
+    const std::vector<double>& stopTimes() const { return stops_; }
+
     /// The chart rows sampled so far (one per simulated second), with their column names.
     const std::vector<std::string>& columns() const { return columns_; }
     const std::vector<std::vector<double>>& rows() const { return rows_.rows; }
@@ -89,6 +92,7 @@ private:
     bool playing_ = false;
     bool tracing_ = false;
     double speed_ = 1;
+    std::vector<double> stops_;
 };
 
 } // namespace sdlab::widgets

@@ -3,6 +3,7 @@
 #include "canvas/component_item.h"
 
 #include "canvas/canvas_scene.h"
+#include "common/canvas_look.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -33,7 +34,7 @@ QFont smallBold(qreal scale = 0.85) {
 /// A bar filled to `fraction` in `fill`, its text over it in the theme's text colour.
 void bar(QPainter* p, const QRectF& r, double fraction, const QColor& fill, const QString& text) {
     const QPalette pal = QApplication::palette();
-    p->setPen(QPen(pal.color(QPalette::Mid), 0.8));
+    p->setPen(QPen(pal.color(QPalette::Mid), look::stroke(0.8)));
     p->setBrush(pal.color(QPalette::Base));
     p->drawRoundedRect(r, 4, 4);
     QColor c = fill;

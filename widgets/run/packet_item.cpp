@@ -1,6 +1,7 @@
 #include "packet_item.h"
 
 #include "canvas/canvas_scene.h"
+#include "common/canvas_look.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -54,11 +55,12 @@ void PacketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     QColor band = pal.color(QPalette::Highlight);
     band.setAlphaF(0.3);
     for (const RateMark& m : marks_) {
-        p->setPen(QPen(band, m.width, Qt::SolidLine, Qt::RoundCap));
+        p->setPen(QPen(band, look::stroke(m.width), Qt::SolidLine, Qt::RoundCap));
         p->drawLine(m.from, m.to);
     }
     // One pre-drawn dot per colour, blitted at every position in one call: stroking 2,000
     // round points tessellates 2,000 circles a frame (most of the frame time, measured).
+    const qreal dotScale = look::canvasLook().dots / kDotScale; // presentation: bigger dots
     QVector<QPainter::PixmapFragment> fragments;
     for (const Dots& d : dots_) {
         const QPixmap& dot = dotPixmap(d.colour);
@@ -66,8 +68,7 @@ void PacketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         fragments.clear();
         fragments.reserve(d.points.size());
         for (const QPointF& at : d.points)
-            fragments.push_back(
-                QPainter::PixmapFragment::create(at, source, 1 / kDotScale, 1 / kDotScale));
+            fragments.push_back(QPainter::PixmapFragment::create(at, source, dotScale, dotScale));
         p->drawPixmapFragments(fragments.constData(), int(fragments.size()), dot);
     }
     // Labels last, on the window colour, so they read over dots in either theme.
