@@ -136,7 +136,9 @@ RunToolbar::RunToolbar(LiveRunController* controller, Document* document, QWidge
         stale_ = false;
         controller_->load(document_->scenario());
     });
-    connect(document_, &Document::changed, this, &RunToolbar::designChanged);
+    // Queued: one edit can be several changes (a rename is a macro of them), and between
+    // them the design is not whole yet — a run built then would join links to nothing.
+    connect(document_, &Document::changed, this, &RunToolbar::designChanged, Qt::QueuedConnection);
     refresh();
 }
 
@@ -173,7 +175,9 @@ QString RunToolbar::clockText(double seconds) {
 }
 
 void RunToolbar::ensureCurrent() {
-    if (controller_->loaded() && !stale_) return;
+    // Compared, not only flagged: the flag is set a moment after an edit (queued).
+    if (controller_->loaded() && !stale_ && sameRun(controller_->scenario(), document_->scenario()))
+        return;
     stale_ = false;
     controller_->load(document_->scenario());
 }
