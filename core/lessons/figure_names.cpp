@@ -1,6 +1,9 @@
 #include "figure_names.h"
 
+#include "model/component_types.h"
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -160,6 +163,25 @@ std::string FigureNames::link(const std::string& key) const {
     const auto arrow = key.find("->");
     if (arrow == std::string::npos) return key;
     return component(key.substr(0, arrow)) + " → " + component(key.substr(arrow + 2));
+}
+
+std::string FigureNames::whyMissing(const std::string& path, const std::string& named) const {
+    const std::vector<std::string> keys = split(path);
+    if (keys.size() >= 3 && keys[0] == "components") {
+        const auto components = report_.find("components");
+        const bool known =
+            components != report_.end() && components->is_object() && components->contains(keys[1]);
+        if (!known)
+            return "the design has no component “" + keys[1] + "” (the check reads " + path + ")";
+        const std::string type = components->at(keys[1]).value("type", "");
+        const model::ComponentType* t = model::findComponentType(type);
+        std::string kind = t ? t->title : type;
+        if (!kind.empty()) kind[0] = char(std::tolower(static_cast<unsigned char>(kind[0])));
+        const bool vowel = !kind.empty() && std::string("aeiou").find(kind[0]) != std::string::npos;
+        return component(keys[1]) + ", " + (vowel ? "an " : "a ") + kind + ", reports no " + named +
+               " (" + path + ")";
+    }
+    return "the run reports no figure for " + named + ": its metrics have no " + path;
 }
 
 bool FigureNames::isClient(const std::string& id) const {

@@ -36,6 +36,10 @@ public:
     /// The figure at a '/' path ("components/db/arrivals"); paths it does not know keep their
     /// words, with a unit guessed from the last key ("_ms", "_s", "ratio", …).
     FigureName name(const std::string& path) const;
+    /// Why the report has no figure at `path` (named `named` for people), for a check's
+    /// message: a component the design lacks, a component of a kind that does not report it
+    /// ("Orders, a service, reports no sagas …"), or the path itself.
+    std::string whyMissing(const std::string& path, const std::string& named) const;
     /// A component's label, or its id.
     std::string component(const std::string& id) const;
     /// "Checkout → Payments" for a link key "checkout->payments".

@@ -112,8 +112,7 @@ CheckOutcome judgeFigure(const Check& c, const Json& report, const Json* start,
     if (!c.label.empty()) named.name = c.label;
     out.measured = lessons::figure(report, c.metric);
     if (std::isnan(out.measured)) {
-        out.message =
-            "the run reports no figure for " + named.name + ": its metrics have no " + c.metric;
+        out.message = names.whyMissing(c.metric, named.name);
         return out;
     }
     if (c.relative()) {

@@ -91,12 +91,19 @@ private slots:
                                 "fall by at least 80%"));
         QVERIFY(!r.checks[1].passed);
         QCOMPARE(r.checks[1].baseline, 1000.0);
-        QVERIFY(QString::fromStdString(r.checks[2].message)
-                    .contains("no figure for calls reaching nobody: its metrics have no "
-                              "components/nobody/arrivals"));
+        QCOMPARE(QString::fromStdString(r.checks[2].message),
+                 QStringLiteral("the design has no component “nobody” (the check reads "
+                                "components/nobody/arrivals)"));
         QCOMPARE(QString::fromStdString(r.checks[3].message),
                  QStringLiteral("error rate is 15.3%; needs below 1%"));
         QCOMPARE(r.checks[3].measured, 0.15263); // the machine field keeps the raw figure
+        // A component of a kind that does not report the figure says what it is.
+        lessons::Task sagas;
+        sagas.checks = {{lessons::Check::Kind::AtMost, "components/db/sagas/stuck", 0}};
+        QCOMPARE(QString::fromStdString(
+                     lessons::judge(sagas, report, nullptr, &design).checks[0].message),
+                 QStringLiteral("Orders DB, a database, reports no sagas stuck at Orders DB "
+                                "(needing manual repair) (components/db/sagas/stuck)"));
         QCOMPARE(QString::fromStdString(r.checks[4].message),
                  QStringLiteral("mobile's failed requests are 4,990; needs at most 30 (4,960 too "
                                 "many)"));
