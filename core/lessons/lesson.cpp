@@ -25,6 +25,7 @@ constexpr CheckWord kCheckWords[] = {
     {"drops_by", Check::Kind::DropsBy},
     {"rises_by", Check::Kind::RisesBy},
     {"opens_within_s", Check::Kind::OpensWithin},
+    {"closes_within_s", Check::Kind::ClosesWithin},
 };
 
 std::string at(const std::string& path, const std::string& key) {
@@ -76,10 +77,10 @@ Check readCheck(const Json& c, const std::string& path) {
     }
     if (words != 1)
         throw ScenarioError(path, "expected exactly one of below, at_most, above, at_least, "
-                                  "drops_by, rises_by, opens_within_s");
+                                  "drops_by, rises_by, opens_within_s, closes_within_s");
     if (check.relative() && !(check.target > 0 && check.target < 10))
         throw ScenarioError(path, "drops_by / rises_by is a fraction (0.8 = by 80%)");
-    if (check.kind == Check::Kind::OpensWithin) {
+    if (check.onBreaker()) {
         check.metric = text(c, "breaker", path);
         const auto after = c.find("after_s");
         if (after == c.end() || !after->is_number())
@@ -91,8 +92,15 @@ Check readCheck(const Json& c, const std::string& path) {
             throw ScenarioError(at(path, "metric"), "expected a path such as "
                                                     "end_to_end/latency_ms/p99");
     }
+    if (const auto label = c.find("label"); label != c.end()) {
+        if (!label->is_string() || label->get<std::string>().empty())
+            throw ScenarioError(at(path, "label"),
+                                "expected text naming the figure for learners, got " +
+                                    label->dump());
+        check.label = label->get<std::string>();
+    }
     for (const auto& [key, value] : c.items()) {
-        bool known = key == "metric" || key == "breaker" || key == "after_s";
+        bool known = key == "metric" || key == "breaker" || key == "after_s" || key == "label";
         for (const auto& w : kCheckWords)
             known = known || key == w.word;
         if (!known) throw ScenarioError(at(path, key), "unknown field of a check");

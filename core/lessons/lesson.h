@@ -13,21 +13,27 @@ namespace sdlab::lessons {
 /// "replication_groups/0/failovers/0/rpo_writes").
 struct Check {
     enum class Kind {
-        Below,      ///< value < target
-        AtMost,     ///< value ≤ target
-        Above,      ///< value > target
-        AtLeast,    ///< value ≥ target
-        DropsBy,    ///< value ≤ (1 − target) × the step's starting design's value
-        RisesBy,    ///< value ≥ (1 + target) × the starting design's value
-        OpensWithin ///< breakers/<link>/transitions reaches OPEN within target s of `after_s`
+        Below,       ///< value < target
+        AtMost,      ///< value ≤ target
+        Above,       ///< value > target
+        AtLeast,     ///< value ≥ target
+        DropsBy,     ///< value ≤ (1 − target) × the step's starting design's value
+        RisesBy,     ///< value ≥ (1 + target) × the starting design's value
+        OpensWithin, ///< breakers/<link>/transitions reaches OPEN within target s of `after_s`
+        ClosesWithin ///< the breaker is CLOSED again within target s of `after_s` (a fault's end)
     };
     Kind kind = Kind::Below;
-    std::string metric; ///< (OpensWithin: the breaker's link "from->to")
+    std::string metric; ///< (breaker checks: the breaker's link "from->to")
     double target = 0;
-    double afterS = 0; ///< OpensWithin: the moment the clock starts (a fault's start)
-    /// "p99 latency below 100" — for people, from the file's own words.
+    double afterS = 0; ///< breaker checks: the moment the clock starts (a fault's start or end)
+    /// What learners read for the figure ("orders waiting to ship"); empty: named from the path
+    /// (see figure_names.h).
+    std::string label = {};
+    /// "end_to_end/latency_ms/p99 below 100": the check in the file's own words, for machines
+    /// and teachers (the messages learners read name the figure, see lesson_check.h).
     std::string describe() const;
     bool relative() const { return kind == Kind::DropsBy || kind == Kind::RisesBy; }
+    bool onBreaker() const { return kind == Kind::OpensWithin || kind == Kind::ClosesWithin; }
 };
 
 struct Task {

@@ -11,32 +11,36 @@ using namespace params;
 namespace {
 
 ComponentType cdnEdge() {
-    return {
-        "cdn",
-        "CDN edge",
-        "Edge",
-        "One edge location (PoP) of a content delivery network, with its own cache, in "
-        "front of the origin (its one downstream link). One box per edge: put it in the "
-        "zone (region) it serves and link each client region to the edges it may use, "
-        "the link's latency being the distance. A client linked only to CDN edges sends "
-        "each request to the nearest one that is up (lowest link latency, as GeoDNS or "
-        "anycast steer users), so a region without an edge of its own pays the distance "
-        "to the next. Reads hit the edge's cache or are fetched from the origin and kept "
-        "for ttl_s; writes (uploads, API calls) pass through and purge nothing: cached "
-        "copies stay until they expire. Each edge caches only its own region's traffic.",
-        {integer("capacity", 10000, 0, 1e7, "objects", "Objects this edge holds."),
-         number("ttl_s", 60, 0, 1e7, "s",
-                "An object is served from the edge for this long after it was fetched "
-                "(its Cache-Control max-age), then fetched again (0 = until evicted)."),
-         choice("eviction", {"lru", "lfu", "fifo"}, "Which object leaves when the edge is full."),
-         integer("workers", 64, 1, 1e5, "workers", "Requests served in parallel."), queueCapacity(),
-         durationParam("service_time", duration("deterministic", 1),
-                       "The edge's own time per request (lookup, TLS, headers)."),
-         availability()},
-        true,
-        true,
-        1,
-        "content delivery network pop edge akamai cloudfront fastly cloudflare"};
+    return {"cdn",
+            "CDN edge",
+            "Edge",
+            "One edge location (PoP) of a content delivery network, with its own cache, in "
+            "front of the origin (its one downstream link). One box per edge: put it in the "
+            "zone (region) it serves and link each client region to the edges it may use, "
+            "the link's latency being the distance. A client linked only to CDN edges sends "
+            "each request to the nearest one that is up (lowest link latency, as GeoDNS or "
+            "anycast steer users), so a region without an edge of its own pays the distance "
+            "to the next. Reads hit the edge's cache or are fetched from the origin and kept "
+            "for ttl_s; writes (uploads, API calls) pass through and purge nothing: cached "
+            "copies stay until they expire. Each edge caches only its own region's traffic.",
+            {integer("capacity", 10000, 0, 1e7, "objects", "Objects this edge holds."),
+             number("ttl_s", 60, 0, 1e7, "s",
+                    "An object is served from the edge for this long after it was fetched "
+                    "(its Cache-Control max-age), then fetched again (0 = until evicted)."),
+             choice("eviction",
+                    {{"lru", "the least recently used object leaves"},
+                     {"lfu", "the least frequently used object leaves"},
+                     {"fifo", "the oldest object leaves, however popular"}},
+                    "Which object leaves when the edge is full."),
+             integer("workers", 64, 1, 1e5, "workers", "Requests served in parallel."),
+             queueCapacity(),
+             durationParam("service_time", duration("deterministic", 1),
+                           "The edge's own time per request (lookup, TLS, headers)."),
+             availability()},
+            true,
+            true,
+            1,
+            "content delivery network pop edge akamai cloudfront fastly cloudflare"};
 }
 
 ComponentType objectStorage() {
@@ -55,9 +59,11 @@ ComponentType objectStorage() {
          durationParam("first_byte", Json{{"dist", "lognormal"}, {"mean_ms", 50.0}, {"cv", 0.5}},
                        "Time to first byte: locating the object and starting to send it."),
          number("object_size_kb", 1000, 1e-3, 1e8, "kB", "Mean object size (1 MB = 1000 kB)."),
-         choice("size_distribution", {"lognormal", "exponential", "fixed"},
-                "How sizes vary around the mean: lognormal (a few very large objects), "
-                "exponential, or all the same."),
+         choice("size_distribution",
+                {{"lognormal", "most objects small, a few very large (spread: size_cv)"},
+                 {"exponential", "sizes spread as much as their mean"},
+                 {"fixed", "every object the mean size"}},
+                "How sizes vary around the mean."),
          when(number("size_cv", 1, 1e-3, 100, "",
                      "Spread of sizes: standard deviation / mean (lognormal)."),
               "size_distribution=lognormal"),
@@ -82,7 +88,9 @@ ComponentType serviceRegistry() {
             "and fail (counted). A restarted instance registers again registration_delay_s "
             "after its first heartbeat. Drawn in the call path, it stands for the caller's "
             "lookup plus a direct call: the links carry the latency.",
-            {choice("selection", {"round_robin", "random"},
+            {choice("selection",
+                    {{"round_robin", "each registered instance in turn"},
+                     {"random", "a registered instance picked at random"}},
                     "How a caller picks among the instances it believes registered."),
              number("heartbeat_interval_s", 5, 1e-3, 3600, "s",
                     "Every instance that is up reports this often."),
@@ -114,8 +122,12 @@ ComponentType feedService() {
             "account (parallel store reads); hybrid pushes only posts of authors below the "
             "celebrity threshold and merges celebrities' posts at read time. Not modelled: "
             "ranking, timeline length limits, the social graph's churn.",
-            {choice("strategy", {"on_write", "on_read", "hybrid"},
-                    "Fan-out on write (push), on read (pull), or push except for celebrities."),
+            {choice("strategy",
+                    {{"on_write", "push: each post is written into every follower's timeline"},
+                     {"on_read", "pull: a read gathers the latest posts of every followed "
+                                 "account"},
+                     {"hybrid", "push, except celebrities' posts, merged in at read time"}},
+                    "How timelines are built (fan-out)."),
              integer("min_followers", 10, 1, 1e6, "followers",
                      "The fewest followers an author has (Pareto scale)."),
              number("followers_alpha", 1.5, 0.1, 10, "",

@@ -15,9 +15,10 @@ ParamSpec autoscaling() {
         "autoscaling",
         "Adds and removes instances to keep a metric near its target (target tracking), "
         "starting from `replicas`. Left out: a fixed number of instances.",
-        {choice("metric", {"utilization", "queue_per_instance"},
-                "utilization: share of workers busy; queue_per_instance: requests waiting "
-                "per running instance. Averaged over each interval."),
+        {choice("metric",
+                {{"utilization", "the share of workers busy"},
+                 {"queue_per_instance", "requests waiting per running instance"}},
+                "What the autoscaler keeps near its target, averaged over each interval."),
          number("target", 0.6, 1e-3, 1e6, "",
                 "The metric's target: desired instances = ceil(running × metric / target)."),
          integer("min_instances", 1, 1, 1000, "instances", "Never fewer instances."),
@@ -36,11 +37,12 @@ ParamSpec autoscaling() {
 
 /// How a service or gateway calls its downstream links.
 ParamSpec callsParam() {
-    return choice("calls", {"sequential", "parallel"},
-                  "sequential: one downstream link after another, in link order; a failure "
-                  "answers at once. parallel: all at once (fan-out), answered when every call "
-                  "has answered, so it takes as long as the slowest; any failure fails the "
-                  "request, once all have answered.");
+    return choice("calls",
+                  {{"sequential", "one downstream link after another, in link order; a "
+                                  "failure answers at once"},
+                   {"parallel", "all at once (fan-out): as slow as the slowest call; any "
+                                "failure fails the request once all have answered"}},
+                  "How it calls its downstream links.");
 }
 
 /// The gateway's limiter; absent means no limit.
@@ -49,13 +51,16 @@ ParamSpec rateLimit() {
         "rate_limit",
         "Refuses requests over a rate with 429 (rate_limited) at once, before any work. Left "
         "out: no limit.",
-        {choice("algorithm", {"token_bucket", "sliding_window"},
-                "token_bucket: bursts up to capacity, then refill_per_s on average. "
-                "sliding_window: at most `limit` requests in any window_s seconds (an exact "
-                "log of admission times, not the counter approximation)."),
-         choice("scope", {"global", "per_client"},
-                "global: one limit shared by all traffic; per_client: each client component "
-                "gets its own, so a noisy client cannot use up a quiet one's share."),
+        {choice("algorithm",
+                {{"token_bucket", "bursts up to Capacity, then Refill per second on average"},
+                 {"sliding_window", "at most Limit requests in any Window seconds (an exact "
+                                    "log of admission times)"}},
+                "How the limit is counted."),
+         choice("scope",
+                {{"global", "one limit shared by all traffic"},
+                 {"per_client", "each client component gets its own: a noisy client cannot "
+                                "use up a quiet one's share"}},
+                "Who shares a limit."),
          when(number("capacity", 100, 1, 1e7, "requests",
                      "Tokens the bucket holds at most (the largest burst); it starts full."),
               "algorithm=token_bucket"),
@@ -74,12 +79,15 @@ std::vector<ComponentType> makeTypeTable() {
          "Traffic",
          "Users sending requests: open loop at a rate, or closed loop (users who wait, think, "
          "then ask again).",
-         {choice("mode", {"open", "closed"},
-                 "open: arrivals at rps; closed: `users` who wait "
-                 "for each answer, then think."),
+         {choice("mode",
+                 {{"open", "requests arrive at RPS, whether or not earlier ones were answered"},
+                  {"closed", "Users who each wait for their answer, think, then ask again"}},
+                 "How the traffic is generated."),
           when(number("rps", 100, 1e-3, 1e7, "req/s", "Arrival rate (open loop)."), "mode=open"),
-          when(choice("arrival", {"poisson", "constant"},
-                      "Gaps between arrivals: random (Poisson process) or evenly spaced."),
+          when(choice("arrival",
+                      {{"poisson", "random gaps between arrivals (a Poisson process)"},
+                       {"constant", "evenly spaced arrivals"}},
+                      "The gaps between arrivals."),
                "mode=open"),
           when(integer("users", 10, 1, 1e6, "users", "Concurrent users (closed loop)."),
                "mode=closed"),
@@ -117,8 +125,13 @@ std::vector<ComponentType> makeTypeTable() {
          "Edge",
          "Spreads requests over its downstream links.",
          {choice("algorithm",
-                 {"round_robin", "weighted_round_robin", "least_connections", "random",
-                  "power_of_two", "consistent_hash"},
+                 {{"round_robin", "each target in turn, however busy it is"},
+                  {"weighted_round_robin", "in turn, in proportion to each link's weight"},
+                  {"least_connections", "to the target with the fewest requests in progress"},
+                  {"random", "a target picked at random"},
+                  {"power_of_two", "two targets picked at random; the less busy one gets it"},
+                  {"consistent_hash", "by the request's key on a hash ring: the same key "
+                                      "always goes to the same target"}},
                  "How the next target is chosen; weights sit on the outgoing links."),
           when(integer("virtual_nodes", 100, 1, 1e4, "points",
                        "Points per target on the hash ring (consistent_hash)."),
@@ -172,15 +185,22 @@ std::vector<ComponentType> makeTypeTable() {
          "An in-memory cache in front of one component: read hits answer at once, misses are "
          "fetched and stored; writes follow the write policy.",
          {integer("capacity", 1000, 0, 1e7, "entries", "Entries the cache holds."),
-          choice("eviction", {"lru", "lfu", "fifo", "ttl"},
+          choice("eviction",
+                 {{"lru", "the least recently used entry leaves"},
+                  {"lfu", "the least frequently used entry leaves"},
+                  {"fifo", "the oldest entry leaves, however popular"},
+                  {"ttl", "entries leave when they expire (ttl_s); when full, the one "
+                          "closest to expiry"}},
                  "Which entry leaves when the cache is full."),
           number("ttl_s", 0, 0, 1e7, "s",
                  "Entries expire this long after they were stored (0 = never)."),
-          choice("write_policy", {"cache_aside", "write_through", "write_behind"},
-                 "cache_aside: writes go to the store behind and invalidate the key; "
-                 "write_through: writes go to the store, then update the cache (the client "
-                 "waits for both); write_behind: the cache takes the write and answers at once, "
-                 "flushing it later (fast, but a crash loses the unflushed writes)."),
+          choice("write_policy",
+                 {{"cache_aside", "writes go to the store behind and invalidate the key"},
+                  {"write_through", "writes go to the store, then update the cache: the "
+                                    "client waits for both"},
+                  {"write_behind", "the cache takes the write and answers at once, flushing "
+                                   "it later: fast, but a crash loses unflushed writes"}},
+                 "What happens to writes."),
           when(number("flush_delay_s", 1, 0, 3600, "s",
                       "How long a written key stays dirty before it is flushed; more writes to "
                       "it meanwhile ride along."),
@@ -204,20 +224,26 @@ std::vector<ComponentType> makeTypeTable() {
           integer("shards", 1, 1, 1024, "shards",
                   "Splits the data over this many shards, each with its own connections and "
                   "queue; a request goes to the shard that holds its key."),
-          choice("sharding", {"hash", "range", "consistent_hash"},
-                 "Which shard holds a key: hash modulo the shard count (even; adding a shard "
-                 "moves most keys), equal key ranges (keys are numbered by popularity, so under "
-                 "skew the first shard is hot), or a hash ring (adding a shard moves ~1/(N+1))."),
+          choice("sharding",
+                 {{"hash", "hash of the key modulo the shard count: even, but adding a shard "
+                           "moves most keys"},
+                  {"range", "equal ranges of keys: keys are numbered by popularity, so under "
+                            "skew the first shard is hot"},
+                  {"consistent_hash", "a hash ring: adding a shard moves about 1/(N+1) of "
+                                      "the keys"}},
+                 "Which shard holds a key."),
           when(integer("virtual_nodes", 100, 1, 1e4, "points",
                        "Points per shard on the hash ring (consistent_hash)."),
                "sharding=consistent_hash"),
           queueCapacity(),
           durationParam("read_time", duration("exponential", 5), "Time per read query."),
           durationParam("write_time", duration("exponential", 15), "Time per write query."),
-          choice("query_model", {"fixed", "rows"},
-                 "fixed: queries take read_time / write_time. rows: they also pay for the rows "
-                 "they examine — an indexed lookup about log2(rows), a query without an index "
-                 "a scan of every row; each index adds that log2(rows) to every write."),
+          choice("query_model",
+                 {{"fixed", "queries take read_time / write_time"},
+                  {"rows", "queries also pay for the rows they examine: about log2(rows) "
+                           "with an index, every row without (a scan)"}},
+                 "What a query costs. With rows, each index also adds log2(rows) to every "
+                 "write."),
           when(number("rows", 1e6, 1, 1e12, "rows",
                       "Rows in the table (split evenly over the shards)."),
                "query_model=rows"),
@@ -225,18 +251,24 @@ std::vector<ComponentType> makeTypeTable() {
                "query_model=rows"),
           when(number("row_time_us", 0.05, 0, 1e6, "µs", "Time to examine one row."),
                "query_model=rows"),
-          choice("role", {"primary", "replica"},
-                 "Linked to other databases, it replicates: a primary takes writes and ships "
-                 "them to the others; a replica serves reads and forwards writes to a primary. "
-                 "Several primaries: multi-primary, every one takes writes."),
-          choice("replication", {"async", "semi_sync", "sync", "quorum"},
-                 "When a write is acknowledged: at once (async: fast, a failover loses what "
-                 "was not shipped), once one other member has it (semi_sync), all reachable "
-                 "members (sync) or a majority (quorum). The same on every member."),
-          choice("cap", {"CP", "AP"},
-                 "Under a partition, CP refuses reads and writes on the side cut off from the "
-                 "majority (consistent, less available); AP serves them and reconciles by "
-                 "last-write-wins after the heal (available, stale reads and lost writes)."),
+          choice("role",
+                 {{"primary", "takes writes and ships them to the other members"},
+                  {"replica", "serves reads and forwards writes to a primary"}},
+                 "Linked to other databases, it replicates. Several primaries: multi-primary, "
+                 "every one takes writes."),
+          choice("replication",
+                 {{"async", "acknowledged at once: fast, but a failover loses what was not "
+                            "shipped"},
+                  {"semi_sync", "acknowledged once one other member has it"},
+                  {"sync", "acknowledged once every reachable member has it"},
+                  {"quorum", "acknowledged once a majority has it"}},
+                 "When a write is acknowledged. The same on every member."),
+          choice("cap",
+                 {{"CP", "the side cut off from the majority refuses reads and writes: "
+                         "consistent, less available"},
+                  {"AP", "every side answers, reconciled by last-write-wins after the heal: "
+                         "available, with stale reads and lost writes"}},
+                 "What it does under a network partition."),
           number("failover_detection_s", 10, 0, 3600, "s",
                  "Time the failover manager takes to notice the primary is gone."),
           number("promotion_s", 5, 0, 3600, "s",
@@ -263,11 +295,13 @@ std::vector<ComponentType> makeTypeTable() {
                   "before it stay done."),
           number("compensation_backoff_ms", 100, 0, 3.6e6, "ms",
                  "Wait before trying a failed compensation again."),
-          choice("compensate_failed_step", {"on_timeout", "always", "never"},
-                 "Whether the failing step is compensated too. on_timeout: if a call to it "
-                 "timed out, since the step may have happened all the same (compensations "
-                 "must then cope with nothing to undo); always: also after an error answer; "
-                 "never: only steps that answered OK."),
+          choice("compensate_failed_step",
+                 {{"on_timeout", "if its call timed out, since the step may have happened all "
+                                 "the same"},
+                  {"always", "also after an error answer"},
+                  {"never", "only steps that answered OK are undone"}},
+                 "Whether the failing step is compensated too (compensations must then cope "
+                 "with nothing to undo)."),
           availability()},
          true,
          true,
@@ -295,10 +329,12 @@ std::vector<ComponentType> makeTypeTable() {
           integer("max_backlog", -1, -1, 1e9, "messages",
                   "Retention: messages a group may have waiting for a consumer; -1 is "
                   "unbounded."),
-          choice("overflow", {"drop_oldest", "reject_new"},
-                 "When max_backlog is reached: drop the oldest waiting message (counted as "
-                 "dropped; like Kafka's retention or RabbitMQ's drop-head), or refuse new "
-                 "messages (the producer gets an error, as with RabbitMQ's reject-publish)."),
+          choice("overflow",
+                 {{"drop_oldest", "the oldest waiting message is dropped (like Kafka's "
+                                  "retention, RabbitMQ's drop-head)"},
+                  {"reject_new", "new messages are refused: the producer gets an error "
+                                 "(RabbitMQ's reject-publish)"}},
+                 "What happens when max_backlog is reached."),
           integer("max_attempts", 5, 1, 1000, "attempts",
                   "Failed processings of a message before it is dead-lettered (set aside)."),
           number("redelivery_delay_ms", 100, 0, 3.6e6, "ms",
@@ -384,6 +420,21 @@ std::vector<ComponentType> makeTypes() {
 
 } // namespace
 
+std::string unitFor(const ParamSpec& spec, const Json& params) {
+    for (const auto& [condition, unit] : spec.unitWhen) {
+        const auto eq = condition.find('=');
+        const auto it = params.find(condition.substr(0, eq));
+        if (it != params.end() && it->is_string() && *it == condition.substr(eq + 1)) return unit;
+    }
+    return spec.unit;
+}
+
+std::string choiceMeaning(const ParamSpec& spec, const std::string& value) {
+    for (std::size_t i = 0; i < spec.choices.size() && i < spec.choiceHelp.size(); ++i)
+        if (spec.choices[i] == value) return spec.choiceHelp[i];
+    return {};
+}
+
 bool paramApplies(const ParamSpec& spec, const Json& params) {
     if (spec.onlyWhen.empty()) return true;
     const auto eq = spec.onlyWhen.find('=');
@@ -413,12 +464,16 @@ const std::vector<ParamSpec>& linkParams() {
          {},
          "One-way network delay: a number of ms, or a distribution."},
         number("weight", 1, 1e-6, 1e6, "", "Share of traffic (weighted balancing, clients)."),
-        choice("failover_role", {"active", "standby"},
-               "standby: a load balancer sends here only while no active target is healthy "
-               "(active-passive failover, e.g. to a standby zone)."),
-        choice("route", {"all", "reads", "writes"},
-               "Which requests a service or gateway sends over this link: both kinds, or reads "
-               "or writes only (CQRS: writes to a write store, reads from a read store)."),
+        choice("failover_role",
+               {{"active", "a load balancer sends here as usual"},
+                {"standby", "a load balancer sends here only while no active target is "
+                            "healthy (active-passive failover)"}},
+               "The target's part in failover, e.g. to a standby zone."),
+        choice("route",
+               {{"all", "reads and writes"},
+                {"reads", "reads only (CQRS: reads from a read store)"},
+                {"writes", "writes only (CQRS: writes to a write store)"}},
+               "Which requests a service or gateway sends over this link."),
         integer("bulkhead", 0, 0, 1e6, "calls",
                 "Bulkhead: at most this many calls in flight over this link; more fail at once "
                 "(0 = no limit)."),
@@ -441,27 +496,41 @@ const std::vector<ParamSpec>& linkParams() {
           number("max_ms", 1000, 0, 3.6e6, "ms", "Longest backoff."),
           number("budget_ratio", 0, 0, 10, "",
                  "Retry budget: retries allowed per first attempt, on average (0 = no budget)."),
-          choice("jitter", {"full", "equal", "none"},
-                 "full: random in [0, backoff]; equal: backoff/2 plus random up to backoff/2.")}},
+          choice("jitter",
+                 {{"full", "a random wait between 0 and the backoff"},
+                  {"equal", "half the backoff plus a random wait up to the other half"},
+                  {"none", "exactly the backoff: retries of many callers arrive together"}},
+                 "Randomness in the backoff, so that callers do not retry in lockstep.")}},
         optionalObject("circuit_breaker",
                        "Stops calling a failing dependency for a while (Resilience4j's breaker). "
                        "Left out: none.",
-                       {choice("window_type", {"count", "time"},
-                               "The last N calls, or the calls of the last N seconds."),
-                        integer("window", 100, 1, 100000, "",
-                                "Calls (count) or seconds (time) in the sliding window."),
+                       {choice("window_type",
+                               {{"count", "it judges the last N calls (N: Window)"},
+                                {"time", "it judges the calls of the last N seconds (N: Window)"}},
+                               "What its sliding window holds."),
+                        inUnits(integer("window", 100, 1, 100000, "calls",
+                                        "How far back it looks: a number of calls (count "
+                                        "window) or of seconds (time window)."),
+                                {{"window_type=time", "s"}}),
                         integer("minimum_calls", 100, 1, 100000, "calls",
-                                "Calls needed in the window before it judges."),
+                                "It judges only once the window holds this many calls; until "
+                                "then it stays closed."),
                         number("failure_rate_threshold", 0.5, 0, 1, "",
-                               "Opens when this share of calls failed."),
+                               "Opens when at least this share of the window's calls failed: "
+                               "a fraction, 0.5 = 50%."),
                         number("slow_call_ms", 0, 0, 3.6e6, "ms",
                                "Calls at least this long count as slow (0 = off)."),
                         number("slow_call_rate_threshold", 1, 0, 1, "",
-                               "Opens when this share of calls was slow."),
+                               "Opens when at least this share of the window's calls was "
+                               "slow: a fraction, 1 = 100%."),
                         number("wait_open_s", 60, 0, 1e6, "s",
-                               "How long it refuses calls before trying again."),
+                               "How long it stays open, refusing every call, before trial "
+                               "calls test the dependency. Too long: calls are refused after "
+                               "it has recovered; too short: trials keep hitting it while it "
+                               "still fails."),
                         integer("half_open_calls", 10, 1, 10000, "calls",
-                                "Trial calls let through when half open."),
+                                "Trial calls let through when half open; their failure rate "
+                                "decides between closing and opening again."),
                         boolean("fallback", false,
                                 "While open, answer refused calls with a degraded fallback (a "
                                 "default or cached value) instead of an error.")}),

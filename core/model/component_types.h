@@ -28,7 +28,17 @@ struct ParamSpec {
     std::string onlyWhen = {};
     /// Object: the fields of the nested object (a link's retry policy).
     std::vector<ParamSpec> fields = {};
+    /// Choice: what each choice does, one line each, in the order of `choices`.
+    std::vector<std::string> choiceHelp = {};
+    /// "param=value" → the unit while another parameter has that value (a breaker's window is
+    /// in calls or in seconds); `unit` otherwise.
+    std::vector<std::pair<std::string, std::string>> unitWhen = {};
 };
+
+/// The unit of `spec` for an item with these parameters (see ParamSpec::unitWhen).
+std::string unitFor(const ParamSpec& spec, const Json& params);
+/// What choice `value` of a Choice parameter does; empty when it has no line.
+std::string choiceMeaning(const ParamSpec& spec, const std::string& value);
 
 /// Whether `spec` matters for a component with these (complete) parameters.
 bool paramApplies(const ParamSpec& spec, const Json& params);

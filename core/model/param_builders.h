@@ -22,15 +22,34 @@ inline ParamSpec number(std::string name, double dflt, double min, double max, s
             std::move(help)};
 }
 
+/// A parameter whose unit follows another one: {{"window_type=time", "s"}}.
+inline ParamSpec inUnits(ParamSpec spec, std::vector<std::pair<std::string, std::string>> units) {
+    spec.unitWhen = std::move(units);
+    return spec;
+}
+
 inline ParamSpec when(ParamSpec spec, std::string condition) {
     spec.onlyWhen = std::move(condition);
     return spec;
 }
 
-inline ParamSpec choice(std::string name, std::vector<std::string> choices, std::string help) {
-    Json dflt = choices.front();
-    return {std::move(name),    ParamKind::Choice, dflt, 0, 0, {},
-            std::move(choices), std::move(help)};
+/// One value of a choice and what it means, in a line (the inspector shows it under the field
+/// and on the item in the list).
+struct Option {
+    std::string value;
+    std::string meaning;
+};
+
+/// A choice among `options`, the first the default. Every option says what it does: a list of
+/// bare names ("round_robin, least_connections, …") tells a learner nothing.
+inline ParamSpec choice(std::string name, std::vector<Option> options, std::string help) {
+    ParamSpec spec{std::move(name), ParamKind::Choice, options.front().value, 0, 0, {}, {},
+                   std::move(help)};
+    for (auto& o : options) {
+        spec.choices.push_back(std::move(o.value));
+        spec.choiceHelp.push_back(std::move(o.meaning));
+    }
+    return spec;
 }
 
 /// A group of fields that is absent unless configured (null default): a breaker, an autoscaler.

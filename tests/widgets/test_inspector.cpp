@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QUndoStack>
 #include <QtTest>
+#include <functional>
 
 namespace sdlab::model {
 // QCOMPARE prints JSON values it finds different.
@@ -150,6 +151,93 @@ private slots:
         QCOMPARE(algorithm->currentText(), QStringLiteral("round_robin"));
         pick(algorithm, QStringLiteral("least_connections"));
         QCOMPARE(param(doc, balancer, "algorithm"), "least_connections");
+    }
+
+    void everyChoiceSaysWhatItDoes() {
+        // A list of bare names ("round_robin, power_of_two, …") tells a learner nothing: every
+        // choice of every component type, link and nested policy has its line.
+        int choices = 0;
+        std::function<void(const std::vector<model::ParamSpec>&, const QString&)> walk =
+            [&](const std::vector<model::ParamSpec>& specs, const QString& where) {
+                for (const auto& spec : specs) {
+                    const QString name = where + "." + QString::fromStdString(spec.name);
+                    walk(spec.fields, name);
+                    if (spec.kind != model::ParamKind::Choice) continue;
+                    QCOMPARE(spec.choiceHelp.size(), spec.choices.size());
+                    for (std::size_t i = 0; i < spec.choices.size(); ++i, ++choices)
+                        QVERIFY2(spec.choiceHelp[i].size() > 8,
+                                 qPrintable(name + "=" + QString::fromStdString(spec.choices[i])));
+                }
+            };
+        for (const auto& type : model::componentTypes())
+            walk(type.params, QString::fromStdString(type.name));
+        walk(model::linkParams(), QStringLiteral("link"));
+        QVERIFY(choices > 40);
+    }
+
+    void aChoiceSaysWhatItDoes() {
+        const QString id = doc.addComponent(QStringLiteral("load_balancer"), {});
+        inspector->showComponents({id});
+        auto* algorithm = find<QComboBox>("param_algorithm");
+        auto* meaning = find<QLabel>("param_algorithm_meaning");
+        QVERIFY(algorithm && meaning);
+        // Each item of the list tells what it does when hovered; the line under the field
+        // tells what the chosen one does.
+        for (int i = 0; i < algorithm->count(); ++i)
+            QVERIFY2(!algorithm->itemData(i, Qt::ToolTipRole).toString().isEmpty(),
+                     qPrintable(algorithm->itemText(i)));
+        QVERIFY(meaning->isVisible());
+        QCOMPARE(meaning->text(), algorithm->itemData(0, Qt::ToolTipRole).toString());
+        QVERIFY(meaning->text().contains(QLatin1String("in turn")));
+        QVERIFY(algorithm->toolTip().contains(QLatin1String("power_of_two")));
+        QVERIFY(algorithm->toolTip().contains(QLatin1String("fewest requests in progress")));
+        pick(algorithm, QStringLiteral("least_connections"));
+        QVERIFY(meaning->text().contains(QLatin1String("fewest requests in progress")));
+        // The line follows the model, not only the user's picks (each key press was a pick).
+        while (param(doc, id, "algorithm") != "round_robin")
+            doc.undoStack()->undo();
+        QCOMPARE(algorithm->currentText(), QStringLiteral("round_robin"));
+        QVERIFY(meaning->text().contains(QLatin1String("in turn")));
+        // Two balancers with different algorithms: "(mixed)", and no line.
+        const QString other = doc.addComponent(QStringLiteral("load_balancer"), {300, 0});
+        inspector->showComponents({other});
+        pick(find<QComboBox>("param_algorithm"), QStringLiteral("random"));
+        inspector->showComponents({id, other});
+        QVERIFY(find<QLabel>("param_algorithm_meaning")->isHidden());
+    }
+
+    void breakerFieldsSayTheirUnits() {
+        const QString client = doc.addComponent(QStringLiteral("client"), {});
+        const QString service = doc.addComponent(QStringLiteral("service"), {200, 0});
+        QVERIFY(doc.addLink(client, service));
+        inspector->showLink({client, service});
+        find<QCheckBox>("param_circuit_breaker_enabled")->click();
+        // The window counts calls or seconds, as its type says.
+        auto* windowUnit = find<QLabel>("param_circuit_breaker.window_unit");
+        QVERIFY(windowUnit);
+        QCOMPARE(windowUnit->text(), QStringLiteral("calls"));
+        pick(find<QComboBox>("param_circuit_breaker.window_type"), QStringLiteral("time"));
+        QCOMPARE(windowUnit->text(), QStringLiteral("s"));
+        QVERIFY(find<QLabel>("param_circuit_breaker.window_type_meaning")
+                    ->text()
+                    .contains(QLatin1String("seconds")));
+        doc.undoStack()->undo();
+        QCOMPARE(windowUnit->text(), QStringLiteral("calls"));
+        // A threshold is a fraction: 0.5 reads as 50%, so nobody types 50.
+        auto* thresholdUnit = find<QLabel>("param_circuit_breaker.failure_rate_threshold_unit");
+        QVERIFY(thresholdUnit);
+        QCOMPARE(thresholdUnit->text(), QStringLiteral("= 50%"));
+        typeInto(find<QLineEdit>("param_circuit_breaker.failure_rate_threshold"),
+                 QStringLiteral("0.25"));
+        QCOMPARE(thresholdUnit->text(), QStringLiteral("= 25%"));
+        typeKeys(find<QLineEdit>("param_circuit_breaker.failure_rate_threshold"),
+                 QStringLiteral("50"));
+        QVERIFY(thresholdUnit->text().isEmpty()); // not a share: the Document refuses it
+        typeInto(find<QLineEdit>("param_circuit_breaker.failure_rate_threshold"),
+                 QStringLiteral("0.5"));
+        QCOMPARE(thresholdUnit->text(), QStringLiteral("= 50%"));
+        auto* wait = find<QLineEdit>("param_circuit_breaker.wait_open_s");
+        QVERIFY(wait->toolTip().contains(QLatin1String("Too long")));
     }
 
     void wheelOverAnUnfocusedComboScrollsInsteadOfEditing() {

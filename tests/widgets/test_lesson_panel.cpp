@@ -4,6 +4,7 @@
 // move between steps, and progress outlives the panel.
 #include "common/resources.h"
 #include "document/document.h"
+#include "lessons/lesson_catalog.h"
 #include "lessons/lesson_panel.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -90,11 +92,84 @@ private slots:
 
     void browserListsLessonsGroupedByTag() {
         auto* browser = child<QTreeWidget>("lessonBrowser");
-        int lessons = 0;
-        for (int g = 0; g < browser->topLevelItemCount(); ++g)
-            lessons += browser->topLevelItem(g)->childCount();
-        QVERIFY(lessons >= 18);
+        QVERIFY(child<QLabel>("browserNote")->isHidden()); // every lesson read
+        QSet<QString> lessons;
+        QMap<QString, QStringList> byGroup;
+        for (int g = 0; g < browser->topLevelItemCount(); ++g) {
+            const QTreeWidgetItem* group = browser->topLevelItem(g);
+            for (int i = 0; i < group->childCount(); ++i) {
+                const QTreeWidgetItem* item = group->child(i);
+                const QString id = item->data(0, Qt::UserRole).toString();
+                lessons.insert(id);
+                byGroup[group->text(0)] << id;
+                // Titles are elided in a narrow panel: each cell tells the whole title.
+                for (int c = 0; c < 3; ++c)
+                    QVERIFY(item->toolTip(c).startsWith(item->text(0)));
+            }
+        }
+        QVERIFY(lessons.size() >= 18);
         QVERIFY(browser->topLevelItemCount() > 3); // grouped, not one flat list
+        // A lesson sits under each concept it shares with others, its main one included:
+        // the load-balancing lesson with weighted round robin, and with autoscaling.
+        QVERIFY(byGroup["load balancing"].contains("load-balancing"));
+        QVERIFY(byGroup["load balancing"].contains("weighted-round-robin"));
+        QVERIFY(byGroup["horizontal scaling"].contains("load-balancing"));
+        QVERIFY(byGroup["horizontal scaling"].contains("autoscaling"));
+        QVERIFY(!byGroup.contains("round robin")); // a concept of one lesson only: no group
+        QVERIFY(byGroup["circuit breaker"].contains("circuit-breaker"));
+        QVERIFY(byGroup["exercises"].contains("url-shortener"));
+        QVERIFY(byGroup["caching"].contains("url-shortener")); // and under what they practise
+        // In a narrow dock a long title wraps onto a second line instead of being cut short.
+        panel->resize(380, 900);
+        QTest::qWait(20); // the rows are fitted once the view has its new width
+        const QTreeWidgetItem* longTitle = nullptr;
+        for (int g = 0; g < browser->topLevelItemCount() && !longTitle; ++g)
+            for (int i = 0; i < browser->topLevelItem(g)->childCount(); ++i)
+                if (browser->topLevelItem(g)->child(i)->data(0, Qt::UserRole) == "load-balancing")
+                    longTitle = browser->topLevelItem(g)->child(i);
+        QVERIFY(longTitle);
+        const int line = browser->fontMetrics().height();
+        QVERIFY2(browser->visualItemRect(longTitle).height() >= 2 * line,
+                 qPrintable(QString::number(browser->visualItemRect(longTitle).height())));
+    }
+
+    void aMissingLessonsFolderIsExplained() {
+        // The binary looks next to itself or in $SDLAB_LESSONS_DIR: with neither, the panel
+        // says where it looked and how to point it elsewhere, instead of an empty list.
+        QTemporaryDir dir;
+        const QString missing = dir.filePath("nowhere");
+        qputenv("SDLAB_LESSONS_DIR", missing.toUtf8());
+        panel = std::make_unique<LessonPanel>(doc.get(), findLessonsDir());
+        qunsetenv("SDLAB_LESSONS_DIR");
+        panel->show();
+        auto* note = child<QLabel>("browserNote");
+        QVERIFY(note->isVisible());
+        QVERIFY(child<QTreeWidget>("lessonBrowser")->isHidden());
+        QVERIFY2(note->text().contains("No lessons found"), qPrintable(note->text()));
+        QVERIFY(note->text().contains(missing));
+        QVERIFY(note->text().contains("no such folder"));
+        QVERIFY(note->text().contains("SDLAB_LESSONS_DIR"));
+
+        // Not set, and nothing next to the binary (the test's folder has no lessons/).
+        panel = std::make_unique<LessonPanel>(doc.get(), QString());
+        panel->show();
+        const QString text = child<QLabel>("browserNote")->text();
+        QVERIFY2(text.contains("not set"), qPrintable(text));
+        QVERIFY(text.contains(
+            QDir::toNativeSeparators(QCoreApplication::applicationDirPath() + "/lessons")));
+
+        // A folder with a broken lesson: the others are listed, the broken one named.
+        QDir(dir.path()).mkpath("broken");
+        QFile bad(dir.filePath("broken/lesson.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"id": "broken", "title": "Broken", "steps": []})");
+        bad.close();
+        panel = std::make_unique<LessonPanel>(doc.get(), dir.path());
+        panel->show();
+        const QString broken = child<QLabel>("browserNote")->text();
+        QVERIFY2(broken.contains("could not be read") && broken.contains("broken/lesson.json") &&
+                     broken.contains("steps"),
+                 qPrintable(broken));
     }
 
     void openingALessonLoadsTheStepsDesign() {
@@ -154,9 +229,14 @@ private slots:
         QCOMPARE(panel->hintsShown(), 1);
         QVERIFY(hints->text().contains("Hint 1"));
         QVERIFY(!hints->text().contains("Hint 2"));
-        QTest::mouseClick(hint, Qt::LeftButton);
-        QCOMPARE(panel->hintsShown(), 2);
-        QVERIFY(hints->text().contains("Hint 2"));
+        const int total = int(panel->lesson()->steps[0].task->hints.size());
+        QVERIFY(total >= 2);
+        for (int i = 2; i <= total; ++i) {
+            QVERIFY(hint->isEnabled());
+            QTest::mouseClick(hint, Qt::LeftButton);
+            QCOMPARE(panel->hintsShown(), i);
+            QVERIFY(hints->text().contains(QStringLiteral("Hint %1").arg(i)));
+        }
         QVERIFY(!hint->isEnabled()); // all shown
     }
 

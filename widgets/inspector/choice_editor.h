@@ -3,11 +3,13 @@
 #include "param_editor.h"
 
 class QComboBox;
+class QLabel;
 
 namespace sdlab::widgets {
 
 /// A Choice parameter: a combo box named "param_<name>" listing the choices as the file
-/// spells them; "(mixed)" when the selected items differ.
+/// spells them, each with what it does in its tooltip; "(mixed)" when the selected items
+/// differ. The line "param_<name>_meaning" under it says what the chosen one does.
 class ChoiceEditor : public ParamEditor {
     Q_OBJECT
 public:
@@ -22,7 +24,10 @@ protected:
     QWidget* errorInput() const override;
 
 private:
+    void showMeaning();
+
     QComboBox* combo_;
+    QLabel* meaning_;
 };
 
 } // namespace sdlab::widgets

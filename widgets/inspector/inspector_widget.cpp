@@ -385,6 +385,7 @@ void InspectorWidget::refreshValues() {
         if (editors_[e]->hasError() && values == shownValues_[e]) continue;
         shownValues_[e] = values;
         editors_[e]->setValues(values);
+        if (!params.empty()) editors_[e]->followParams(*params.front());
     }
     refreshing_ = false;
 }

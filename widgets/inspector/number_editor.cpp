@@ -15,7 +15,11 @@ NumberEditor::NumberEditor(const model::ParamSpec& spec, QWidget* parent)
     setFocusProxy(field_);
     setToolTips(paramToolTip(spec));
     if (hasUnlimited(spec)) field_->setEmptyText(unlimitedText());
-    connect(field_, &NumberField::edited, this, [this] { emit edited(false); });
+    if (isShare(spec)) field_->setUnit(tr("= %1%").arg(100)); // its widest, for the column
+    connect(field_, &NumberField::edited, this, [this] {
+        showShare();
+        emit edited(false);
+    });
     connect(field_, &NumberField::finished, this, [this] { emit edited(true); });
 }
 
@@ -28,6 +32,20 @@ void NumberEditor::setValues(const std::vector<model::Json>& values) {
         field_->setText(unlimitedText());
     else
         field_->setText(formatJsonNumber(values.front()));
+    showShare();
+}
+
+void NumberEditor::followParams(const model::Json& params) {
+    if (!spec().unitWhen.empty())
+        field_->setUnit(QString::fromStdString(model::unitFor(spec(), params)));
+}
+
+void NumberEditor::showShare() {
+    if (!isShare(spec())) return;
+    const auto value = parseNumber(field_->text());
+    field_->setUnit(value && *value >= 0 && *value <= 1
+                        ? tr("= %1%").arg(QString::number(100 * *value, 'g', 4))
+                        : QString());
 }
 
 ProposedValue NumberEditor::propose(const model::Json&) const {

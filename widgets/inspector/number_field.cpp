@@ -14,6 +14,7 @@ NumberField::NumberField(const QString& objectName, const QString& unit, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     edit_->setObjectName(objectName);
+    unit_->setObjectName(objectName + QStringLiteral("_unit"));
     edit_->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
     edit_->setMinimumWidth(edit_->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")));
     layout->addWidget(edit_, 1);
@@ -54,6 +55,12 @@ void NumberField::setMixed() {
 void NumberField::setEmptyText(const QString& text) {
     emptyText_ = text;
     if (!mixed_) edit_->setPlaceholderText(text);
+}
+
+void NumberField::setUnit(const QString& unit) {
+    if (unit_->text() == unit) return;
+    unit_->setText(unit);
+    unit_->setVisible(!unit.isEmpty() || unit_->minimumWidth() > 0);
 }
 
 int NumberField::unitWidth() const {

@@ -14,7 +14,8 @@ namespace sdlab::widgets {
 class NumberField : public QWidget {
     Q_OBJECT
 public:
-    /// `objectName` goes to the line edit (tests find fields by it).
+    /// `objectName` goes to the line edit (tests find fields by it), "<objectName>_unit" to the
+    /// unit.
     NumberField(const QString& objectName, const QString& unit, QWidget* parent = nullptr);
 
     QLineEdit* lineEdit() const { return edit_; }
@@ -28,6 +29,8 @@ public:
     /// Shows mixed values and the user has not typed a value over them.
     bool isMixed() const;
     bool isEditing() const { return editing_; }
+    /// Changes the unit shown after the field ("calls" → "s"; "= 50%" for a share).
+    void setUnit(const QString& unit);
     /// Width the unit needs (0 without one).
     int unitWidth() const;
     /// Reserves `width` for the unit, so that fields in a column end at the same place.

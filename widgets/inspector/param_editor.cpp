@@ -151,6 +151,8 @@ void ObjectEditor::setValues(const std::vector<model::Json>& values) {
         if (fields_[f]->hasError() && fieldValues == shownFields_[f]) continue;
         shownFields_[f] = fieldValues;
         fields_[f]->setValues(fieldValues);
+        fields_[f]->followParams(values.empty() || !values.front().is_object() ? fallback
+                                                                               : values.front());
     }
 }
 

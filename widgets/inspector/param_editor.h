@@ -47,6 +47,9 @@ public:
     virtual ProposedValue propose(const model::Json& current) const = 0;
     /// The user is typing in one of the inputs.
     virtual bool isEditing() const = 0;
+    /// The parameters of the (first) item shown, for what depends on other parameters: a
+    /// unit that follows another field (ParamSpec::unitWhen).
+    virtual void followParams(const model::Json& params) { (void)params; }
 
     /// Marks the input the user last changed invalid and shows `reason` under the editor.
     virtual void showError(const QString& reason);

@@ -79,6 +79,16 @@ QString schemaText(const std::string& text) {
     return QCoreApplication::translate("sdlab::model", text.c_str());
 }
 
+bool isShare(const model::ParamSpec& spec) {
+    return spec.kind == model::ParamKind::Number && spec.min == 0 && spec.max == 1 &&
+           spec.unit.empty();
+}
+
+QString choiceMeaning(const model::ParamSpec& spec, const QString& value) {
+    const std::string meaning = model::choiceMeaning(spec, value.toStdString());
+    return meaning.empty() ? QString() : schemaText(meaning);
+}
+
 QString paramTitle(const model::ParamSpec& spec) {
     QString name = QString::fromStdString(spec.name);
     name = name.mid(name.lastIndexOf(QLatin1Char('.')) + 1); // a nested field: "retries.base_ms"
@@ -102,6 +112,14 @@ namespace {
 
 QString withUnit(const QString& number, const std::string& unit) {
     return unit.empty() ? number : number + QLatin1Char(' ') + QString::fromStdString(unit);
+}
+
+/// Every unit the parameter may be in: "calls or s" for a breaker's window.
+std::string unitsOf(const model::ParamSpec& spec) {
+    std::string units = spec.unit;
+    for (const auto& [condition, unit] : spec.unitWhen)
+        units += " or " + unit;
+    return units;
 }
 
 } // namespace
@@ -141,17 +159,25 @@ QString paramToolTip(const model::ParamSpec& spec) {
     case model::ParamKind::Integer:
     case model::ParamKind::Number:
         facts = T::tr("Range: %1 to %2")
-                    .arg(formatNumber(spec.min), withUnit(formatNumber(spec.max), spec.unit));
+                    .arg(formatNumber(spec.min), withUnit(formatNumber(spec.max), unitsOf(spec)));
         if (spec.kind == model::ParamKind::Integer) facts += T::tr(", whole numbers");
         if (hasUnlimited(spec))
             facts += QLatin1Char('\n') +
                      T::tr("Empty or “%1”: no limit (-1 in the file).").arg(unlimitedText());
         break;
     case model::ParamKind::Choice: {
+        // Each choice with what it does: this is rich text, so it is built apart below.
         QStringList choices;
-        for (const auto& c : spec.choices)
-            choices << QString::fromStdString(c);
-        facts = T::tr("Choices: %1").arg(choices.join(QStringLiteral(", ")));
+        for (const auto& c : spec.choices) {
+            const QString value = QString::fromStdString(c);
+            const QString meaning = choiceMeaning(spec, value);
+            choices << (meaning.isEmpty()
+                            ? QStringLiteral("<b>%1</b>").arg(value.toHtmlEscaped())
+                            : QStringLiteral("<b>%1</b>: %2")
+                                  .arg(value.toHtmlEscaped(), meaning.toHtmlEscaped()));
+        }
+        html += QStringLiteral("<p>%1<br>%2</p>")
+                    .arg(T::tr("Choices:").toHtmlEscaped(), choices.join(QStringLiteral("<br>")));
         break;
     }
     case model::ParamKind::Duration:
@@ -164,9 +190,12 @@ QString paramToolTip(const model::ParamSpec& spec) {
         facts = T::tr("On or off");
         break;
     }
+    if (!facts.isEmpty())
+        facts = facts.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")) +
+                QStringLiteral("<br>");
     html +=
-        QStringLiteral("<p>%1<br>%2</p>")
-            .arg(facts.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")),
+        QStringLiteral("<p>%1%2</p>")
+            .arg(facts,
                  T::tr("Default: %1").arg(describeValue(spec, spec.defaultValue)).toHtmlEscaped());
     return html;
 }

@@ -28,6 +28,12 @@ bool meansUnlimited(const QString& text);
 /// `text` is the start of the word: more typing may make it mean no limit.
 bool startsUnlimited(const QString& text);
 
+/// A share: a fraction from 0 to 1 without a unit (a read ratio, a breaker's failure rate
+/// threshold, an availability), shown as a percentage beside the field.
+bool isShare(const model::ParamSpec& spec);
+/// What a choice does, for its tooltip and the line under the field; empty without one.
+QString choiceMeaning(const model::ParamSpec& spec, const QString& value);
+
 /// "Queue capacity" for queue_capacity, "TTL" for ttl_s (its unit is shown apart).
 QString paramTitle(const model::ParamSpec& spec);
 /// A value for people: "4 workers", "exponential, mean 10 ms", "open".

@@ -14,6 +14,12 @@ namespace sdlab::widgets {
 /// designs are named relative to the lesson, and teachers can drop in their own.
 QString findLessonsDir();
 
+/// Why a learner sees no lessons, as rich text for the lesson browser: the folders looked in
+/// (`dir`, as the panel was given it — empty when findLessonsDir found none —, and
+/// findLessonsDir's places) with what is wrong with each, and how to point sdlab at the lessons
+/// with SDLAB_LESSONS_DIR.
+QString missingLessonsHelp(const QString& dir);
+
 /// Every `*/lesson.json` under `dir`, by title. Lessons that fail to load are left out and
 /// described in `errors` (file:line:column: field: message).
 std::vector<lessons::Lesson> loadLessons(const QString& dir, QStringList* errors = nullptr);

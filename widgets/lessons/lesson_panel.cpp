@@ -4,18 +4,22 @@
 #include "lesson_catalog.h"
 #include "lesson_progress.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMap>
 #include <QPushButton>
+#include <QSet>
 #include <QStackedWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <map>
 
 namespace sdlab::widgets {
 
@@ -42,7 +46,8 @@ QPushButton* button(const QString& text, const char* name, QWidget* parent) {
 LessonPanel::LessonPanel(Document* doc, const QString& lessonsDir, QWidget* parent)
     : QWidget(parent)
     , doc_(doc)
-    , lessons_(loadLessons(lessonsDir))
+    , lessonsDir_(lessonsDir)
+    , lessons_(loadLessons(lessonsDir, &loadErrors_))
     , pages_(new QStackedWidget(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +63,16 @@ LessonPanel::~LessonPanel() {
 }
 
 QWidget* LessonPanel::buildBrowser() {
+    auto* page = new QWidget;
+    auto* v = new QVBoxLayout(page);
+    v->setContentsMargins(0, 0, 0, 0);
+    // Says why the list is empty or short: a learner must not face a blank panel.
+    browserNote_ = new QLabel;
+    browserNote_->setObjectName("browserNote");
+    browserNote_->setWordWrap(true);
+    browserNote_->setTextFormat(Qt::RichText);
+    browserNote_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    browserNote_->setContentsMargins(8, 8, 8, 8);
     browser_ = new QTreeWidget;
     browser_->setObjectName("lessonBrowser");
     browser_->setHeaderLabels({tr("Lesson"), tr("Level"), tr("Min"), QString()});
@@ -65,12 +80,20 @@ QWidget* LessonPanel::buildBrowser() {
     browser_->header()->setStretchLastSection(false);
     for (int c = 1; c < 4; ++c)
         browser_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // Long titles wrap onto a second line rather than lose their end in a narrow dock; the
+    // view does not grow rows for wrapped text by itself, so the rows are fitted to the
+    // title column whenever it changes width.
     browser_->setWordWrap(true);
+    browser_->setTextElideMode(Qt::ElideNone);
+    browser_->viewport()->installEventFilter(this);
     connect(browser_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString id = item->data(0, Qt::UserRole).toString();
         if (!id.isEmpty()) openLesson(id);
     });
-    return browser_;
+    v->addWidget(browserNote_);
+    v->addWidget(browser_, 1);
+    v->addStretch(); // the note stays on top when there is no list
+    return page;
 }
 
 QWidget* LessonPanel::buildPlayer() {
@@ -164,30 +187,113 @@ QWidget* LessonPanel::buildPlayer() {
 
 void LessonPanel::fillBrowser() {
     browser_->clear();
-    // One group per lesson, under its first tag: the concept it is mainly about.
-    QMap<QString, QTreeWidgetItem*> groups;
+    QStringList notes;
+    if (lessons_.empty()) notes << missingLessonsHelp(lessonsDir_);
+    if (!loadErrors_.isEmpty()) {
+        QStringList errors;
+        for (const QString& e : loadErrors_)
+            errors << e.toHtmlEscaped();
+        notes << (errors.size() == 1
+                      ? tr("<p><b>A lesson could not be read:</b></p>")
+                      : tr("<p><b>%1 lessons could not be read:</b></p>").arg(errors.size())) +
+                     "<p>" + errors.join("<br>") + "</p>";
+    }
+    browserNote_->setText(notes.join(QString()));
+    browserNote_->setVisible(!notes.isEmpty());
+    browser_->setVisible(!lessons_.empty());
+
+    // A lesson is listed under each of its concepts that heads a group: every lesson's main
+    // concept (its first tag), and any concept two or more lessons teach. Concepts of a single
+    // lesson that is mainly about something else ("round robin") stay in its tooltip, or the
+    // list would be mostly groups of one.
+    QMap<QString, int> taught;
+    QSet<QString> main;
     for (const auto& l : lessons_) {
-        const QString tag = l.tags.empty() ? tr("other") : qs(l.tags.front());
-        auto*& group = groups[tag];
+        for (const auto& t : l.tags)
+            ++taught[qs(t)];
+        if (!l.tags.empty()) main.insert(qs(l.tags.front()));
+    }
+    // Case-insensitive order: "API gateway" between "algorithms" and "caching".
+    std::map<QString, QTreeWidgetItem*, bool (*)(const QString&, const QString&)> groups(
+        [](const QString& a, const QString& b) {
+            return QString::compare(a, b, Qt::CaseInsensitive) < 0;
+        });
+    const auto groupFor = [&](const QString& topic) {
+        auto*& group = groups[topic];
         if (!group) {
-            group = new QTreeWidgetItem(browser_, {tag});
+            group = new QTreeWidgetItem(QStringList{topic});
             group->setFlags(Qt::ItemIsEnabled);
             QFont f = group->font(0);
             f.setBold(true);
             group->setFont(0, f);
         }
-        const bool done = lesson_progress::isCompleted(l);
-        auto* item = new QTreeWidgetItem(
-            group, {qs(l.title), qs(l.level), QString::number(l.minutes), done ? kDone : ""});
-        item->setData(0, Qt::UserRole, qs(l.id));
-        item->setForeground(3, kPass);
+        return group;
+    };
+    for (const auto& l : lessons_) {
+        QStringList concepts;
+        if (l.exercise) concepts << tr("exercises"); // whatever their tags say
+        for (const auto& t : l.tags)
+            if (!concepts.contains(qs(t)) && t != "exercise" &&
+                (main.contains(qs(t)) || taught[qs(t)] >= 2))
+                concepts << qs(t);
+        if (concepts.isEmpty()) concepts << tr("other");
         QStringList tags;
         for (const auto& t : l.tags)
             tags << qs(t);
-        item->setToolTip(0, tr("%1\nConcepts: %2").arg(qs(l.title), tags.join(", ")));
+        const bool done = lesson_progress::isCompleted(l);
+        // The title is elided in a narrow panel: every cell shows it whole on hover.
+        const QString steps =
+            l.steps.size() == 1 ? tr("1 step") : tr("%1 steps").arg(l.steps.size());
+        const QString tip =
+            tr("%1\n%2 · %3 min · %4\nConcepts: %5")
+                .arg(qs(l.title), qs(l.level), QString::number(l.minutes), steps, tags.join(", "));
+        for (const QString& topic : concepts) {
+            auto* item = new QTreeWidgetItem(
+                groupFor(topic),
+                {qs(l.title), qs(l.level), QString::number(l.minutes), done ? kDone : ""});
+            item->setData(0, Qt::UserRole, qs(l.id));
+            item->setForeground(3, kPass);
+            for (int c = 0; c < 4; ++c)
+                item->setToolTip(c, tip);
+        }
     }
-    browser_->sortItems(0, Qt::AscendingOrder);
+    for (const auto& [topic, group] : groups) {
+        group->setToolTip(0, group->childCount() == 1
+                                 ? tr("1 lesson about %1").arg(topic)
+                                 : tr("%1 lessons about %2").arg(group->childCount()).arg(topic));
+        browser_->addTopLevelItem(group);
+    }
     browser_->expandAll();
+    fitBrowserRows();
+}
+
+bool LessonPanel::eventFilter(QObject* watched, QEvent* event) {
+    // The stretched title column changes width with the view (the header does not signal
+    // that): fit the rows once the header has followed.
+    if (watched == browser_->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &LessonPanel::fitBrowserRows);
+    return QWidget::eventFilter(watched, event);
+}
+
+void LessonPanel::fitBrowserRows() {
+    // The item view's text margins and focus frame: some pixels each side, taken generously
+    // (a row too tall looks better than a title cut short).
+    const int width = browser_->header()->sectionSize(0) - browser_->indentation() - 24;
+    if (width <= 0) return;
+    const QFontMetrics fm(browser_->font());
+    const int oneLine = fm.height();
+    for (int g = 0; g < browser_->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = browser_->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            QTreeWidgetItem* item = group->child(i);
+            const int height =
+                fm.boundingRect(QRect(0, 0, width, 100 * oneLine), Qt::TextWordWrap, item->text(0))
+                    .height();
+            // A valid size: Qt drops an invalid one (width -1). The column stretches anyway.
+            const QSize hint(width, std::max(height, oneLine) + 4);
+            if (item->sizeHint(0) != hint) item->setSizeHint(0, hint);
+        }
+    }
 }
 
 const lessons::Lesson* LessonPanel::lesson() const {

@@ -4,6 +4,7 @@
 #include "lessons/lesson_check.h"
 
 #include <QFutureWatcher>
+#include <QStringList>
 #include <QWidget>
 #include <functional>
 #include <vector>
@@ -19,10 +20,10 @@ namespace sdlab::widgets {
 
 class Document;
 
-/// The lesson player: a browser of the lessons (grouped by their main concept, with
-/// completion marks) and, for the open lesson, its steps, text, task, Check, hints, "show me"
-/// and "reset step". Every design it loads goes through the document's undo stack, so the
-/// learner's own work is never more than an Undo away.
+/// The lesson player: a browser of the lessons (grouped by concept, a lesson under each of its
+/// concepts that several lessons share, with completion marks) and, for the open lesson, its steps,
+/// text, task, Check, hints, "show me" and "reset step". Every design it loads goes through the
+/// document's undo stack, so the learner's own work is never more than an Undo away.
 class LessonPanel : public QWidget {
     Q_OBJECT
 public:
@@ -48,6 +49,9 @@ public:
     void showMe();
     void resetStep();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     /// The panel put a design in the document: the canvas should come forward.
     void designLoaded();
@@ -63,6 +67,7 @@ private:
     QWidget* buildBrowser();
     QWidget* buildPlayer();
     void fillBrowser();
+    void fitBrowserRows();
     void refreshStep();
     void refreshSteps();
     void refreshHints();
@@ -71,6 +76,8 @@ private:
     const lessons::Task* task() const;
 
     Document* doc_;
+    QString lessonsDir_;
+    QStringList loadErrors_; ///< lessons that failed to load, file:line:column: field: why
     std::vector<lessons::Lesson> lessons_;
     int lesson_ = -1;
     int step_ = 0;
@@ -80,6 +87,7 @@ private:
 
     QStackedWidget* pages_;
     QTreeWidget* browser_;
+    QLabel* browserNote_; ///< why the browser is empty or short (no folder, unreadable lessons)
     QLabel* title_;
     QLabel* progress_;
     QListWidget* steps_;
