@@ -71,6 +71,15 @@ void dragLink(gui::MainWindow& w, const QString& from, const QString& to, QPoint
     QTest::mouseRelease(vp, Qt::LeftButton, Qt::NoModifier, end);
 }
 
+/// Shows `w` at a fixed size with a new, empty design (no dialogs).
+bool showEmpty(gui::MainWindow& w) {
+    w.setAutoAnswer(QMessageBox::Discard);
+    w.resize(1400, 900);
+    w.show();
+    w.newDocument();
+    return QTest::qWaitForWindowExposed(&w);
+}
+
 QStringList componentIds(const widgets::Document& doc) {
     QStringList ids;
     for (const auto& c : doc.scenario().components)
@@ -91,11 +100,7 @@ private slots:
 
     void dropCreatesComponentAndDragCreatesLink() {
         gui::MainWindow w;
-        w.setAutoAnswer(QMessageBox::Discard);
-        w.resize(1400, 900);
-        w.show();
-        w.newDocument();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showEmpty(w));
         const QPoint centre = w.view()->viewport()->rect().center();
         dropFromPalette(w, "client", centre - QPoint(250, 0));
         dropFromPalette(w, "service", centre + QPoint(150, 0));
@@ -125,11 +130,7 @@ private slots:
     // on screen.
     void aHandleStartsALinkOverItsWholeDisc() {
         gui::MainWindow w;
-        w.setAutoAnswer(QMessageBox::Discard);
-        w.resize(1400, 900);
-        w.show();
-        w.newDocument();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showEmpty(w));
         const QPoint centre = w.view()->viewport()->rect().center();
         dropFromPalette(w, "client", centre - QPoint(300, 0));
         dropFromPalette(w, "service", centre + QPoint(250, 0));
