@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <numeric>
 
 using namespace sdlab;
 using widgets::PacketLayer;
@@ -34,7 +35,7 @@ const char* kReadsOnly = R"({"version": 1, "seed": 3, "duration_s": 60,
             {"from": "api", "to": "writes", "latency_ms": 1, "route": "writes"}]})";
 
 int total(const PacketLayer::Counts& c) {
-    return c[0] + c[1] + c[2] + c[3];
+    return std::accumulate(c.begin(), c.end(), 0);
 }
 
 int packetItems(widgets::CanvasScene& scene) {
@@ -89,6 +90,24 @@ private slots:
         QCOMPARE(c.packets.packetsOn("users", "api")[0],
                  total(c.packets.packetsOn("users", "api")));
         QCOMPARE(packetItems(c.scene), 1);
+    }
+
+    // Calls a cache answers itself are drawn as hits, in the share the cache reports; the
+    // calls it passes on (misses) cross the next link as plain successes.
+    void cacheHitsHaveTheirOwnColour() {
+        Canvas c(QStringLiteral(SDLAB_EXAMPLES_DIR "/url-shortener.json"));
+        c.run.runTo(20);
+        const auto toCache = c.packets.packetsOn("app1", "cache");
+        const auto toDb = c.packets.packetsOn("cache", "db");
+        const double hits = toCache[std::size_t(PacketLayer::Outcome::CacheHit)];
+        QVERIFY(total(toCache) > 20);
+        const auto& cache =
+            c.run.run()->simulation().component(sim::Index(c.run.scenario().indexOf("cache")));
+
+        const double ratio = double(cache.counters.readHits) / double(cache.counters.arrivals);
+        QVERIFY2(std::abs(hits / total(toCache) - ratio) < 0.2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(hits / total(toCache)).arg(ratio)));
+        QCOMPARE(toDb[std::size_t(PacketLayer::Outcome::CacheHit)], 0);
     }
 
     void failingCalleeShowsRed() {

@@ -32,6 +32,8 @@ QColor outcomeColour(PacketLayer::Outcome o) {
         return QColor(0xf5, 0xa6, 0x23);
     case PacketLayer::Outcome::Rejected:
         return QColor(0xab, 0x47, 0xbc);
+    case PacketLayer::Outcome::CacheHit: // the teal of a cache's "hit" chip
+        return QColor(0x0e, 0x7c, 0x86);
     }
     return {};
 }
@@ -118,9 +120,9 @@ void PacketLayer::onAdvanced() {
     frame();
 }
 
-PacketLayer::Outcome PacketLayer::drawOutcome(const std::array<double, 4>& shares) {
+PacketLayer::Outcome PacketLayer::drawOutcome(const std::array<double, kOutcomes>& shares) {
     double u = std::uniform_real_distribution<double>(0, 1)(rng_);
-    for (int o = 1; o < 4; ++o) {
+    for (std::size_t o = 1; o < kOutcomes; ++o) {
         if (u < shares[std::size_t(o)]) return Outcome(o);
         u -= shares[std::size_t(o)];
     }
@@ -131,7 +133,7 @@ void PacketLayer::spawn(double wallMs, double simS) {
     const sim::Simulation& sim = controller_->run()->simulation();
     const double speed = controller_->speed();
     std::vector<std::uint64_t> fresh(lanes_.size());
-    std::vector<std::array<double, 4>> shares(lanes_.size());
+    std::vector<std::array<double, kOutcomes>> shares(lanes_.size());
     std::uint64_t total = 0;
     for (std::size_t l = 0; l < lanes_.size(); ++l) {
         Lane& lane = lanes_[l];
@@ -143,13 +145,16 @@ void PacketLayer::spawn(double wallMs, double simS) {
         const std::uint64_t failed = callee.failed - lane.calleeFailed;
         // The callee's outcomes are shared by all its callers: its proportions stand in for
         // this link's (the core keeps no per-link outcome, and must not for our sake).
+        const std::uint64_t hits = callee.readHits - lane.calleeHits; // 0 unless a cache
         shares[l] = {0, share(failed > rejected ? failed - rejected : 0, arrivals),
-                     share(link.timeouts - lane.timeouts, calls), share(rejected, arrivals)};
+                     share(link.timeouts - lane.timeouts, calls), share(rejected, arrivals),
+                     share(hits, arrivals)};
         lane.calls = link.calls;
         lane.timeouts = link.timeouts;
         lane.calleeArrivals = callee.arrivals;
         lane.calleeFailed = callee.failed;
         lane.calleeRejected = callee.rejected;
+        lane.calleeHits = callee.readHits;
         // Smoothed over ~kRateTimeConstant simulated seconds: steady at 60 ticks a second,
         // and a long step (a paused run advanced by seconds) takes its own reading.
         if (simS > 0)
@@ -216,8 +221,8 @@ void PacketLayer::frame() {
                              std::clamp(2.5 * std::log10(lanes_[l].simRate), 3.0, 16.0),
                              rateText(lanes_[l].simRate)});
     }
-    std::vector<PacketItem::Dots> dots(4);
-    for (int o = 0; o < 4; ++o)
+    std::vector<PacketItem::Dots> dots(kOutcomes);
+    for (std::size_t o = 0; o < kOutcomes; ++o)
         dots[std::size_t(o)].colour = outcomeColour(Outcome(o));
     for (const Packet& p : packets_) {
         if (!drawn[p.lane]) continue;

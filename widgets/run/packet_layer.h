@@ -30,8 +30,10 @@ public:
     /// Dots a second on one link beyond which they merge into a line: show the rate instead.
     static constexpr double kReadableRate = 40;
 
-    enum class Outcome : std::uint8_t { Ok, Failed, TimedOut, Rejected };
-    using Counts = std::array<int, 4>; ///< live dots by Outcome
+    /// CacheHit: answered by a cache (or CDN edge) itself; Ok: answered, by going further.
+    enum class Outcome : std::uint8_t { Ok, Failed, TimedOut, Rejected, CacheHit };
+    static constexpr std::size_t kOutcomes = 5;
+    using Counts = std::array<int, kOutcomes>; ///< live dots by Outcome
 
     explicit PacketLayer(CanvasScene* scene, QObject* parent = nullptr);
     ~PacketLayer() override;
@@ -56,7 +58,7 @@ private:
     struct Lane {
         QString from, to;
         std::uint64_t calls = 0, timeouts = 0;
-        std::uint64_t calleeArrivals = 0, calleeFailed = 0, calleeRejected = 0;
+        std::uint64_t calleeArrivals = 0, calleeFailed = 0, calleeRejected = 0, calleeHits = 0;
         double simRate = 0;  ///< calls per simulated second
         double wallRate = 0; ///< calls per wall second at the current speed
     };
@@ -64,7 +66,7 @@ private:
     void onStateChanged();
     void resetLanes();
     void spawn(double wallMs, double simS);
-    Outcome drawOutcome(const std::array<double, 4>& share);
+    Outcome drawOutcome(const std::array<double, kOutcomes>& share);
     PacketItem* item();
     int laneOf(const QString& from, const QString& to) const;
 
