@@ -105,7 +105,9 @@ private slots:
             c.run.run()->simulation().component(sim::Index(c.run.scenario().indexOf("cache")));
 
         const double ratio = double(cache.counters.readHits) / double(cache.counters.arrivals);
-        QVERIFY2(std::abs(hits / total(toCache) - ratio) < 0.2,
+        // Dots are drawn by the cache's own shares: within 0.08 of its hit ratio over the run
+        // (a sample of ~700 dots: a standard error of ~0.02).
+        QVERIFY2(std::abs(hits / total(toCache) - ratio) < 0.08,
                  qPrintable(QStringLiteral("%1 vs %2").arg(hits / total(toCache)).arg(ratio)));
         QCOMPARE(toDb[std::size_t(PacketLayer::Outcome::CacheHit)], 0);
     }
