@@ -132,6 +132,20 @@ private slots:
         QVERIFY(find<QLabel>("inspectorHint"));
     }
 
+    // Closing while a field holds typed, unconfirmed text: its focus-out must not reach an
+    // inspector half destroyed (it crashed).
+    void destroyedWhileTypingInAField() {
+        inspector->show();
+        inspector->showComponents({doc.addComponent(QStringLiteral("service"), {})});
+        auto* workers = find<QLineEdit>("param_workers");
+        QVERIFY(workers);
+        workers->setFocus();
+        QTest::keyClick(workers, Qt::Key_End);
+        QTest::keyClicks(workers, "2");
+        inspector.reset();
+        QVERIFY(doc.undoStack()->count() >= 1); // and the document is still whole
+    }
+
     void rowsComeFromTheSchema() {
         inspector->showComponents({doc.addComponent(QStringLiteral("service"), {})});
         for (const char* name : {"param_replicas", "param_workers", "param_queue_capacity",

@@ -72,7 +72,13 @@ InspectorWidget::InspectorWidget(Document* document, QWidget* parent)
     rebuild();
 }
 
-InspectorWidget::~InspectorWidget() = default;
+InspectorWidget::~InspectorWidget() {
+    // A focused field with typed text emits editingFinished as it is destroyed, after our
+    // members are gone: nothing it says may reach us now.
+    if (QWidget* content = scroll_->widget())
+        for (QObject* child : content->findChildren<QObject*>())
+            child->blockSignals(true);
+}
 
 std::optional<LinkKey> InspectorWidget::shownLink() const {
     if (mode_ != Mode::Link) return std::nullopt;
