@@ -145,6 +145,25 @@ private slots:
         QCOMPARE(w.document()->scenario().links.size(), std::size_t(3));
     }
 
+    // A fitted diagram stays fitted as the window grows, until the user zooms.
+    void aFittedDiagramFollowsTheWindowSize() {
+        gui::MainWindow w;
+        QVERIFY(showEmpty(w));
+        QVERIFY(w.openExample(":/examples/url-shortener.json"));
+        w.resize(900, 700);
+        QApplication::processEvents();
+        w.view()->fitToContents();
+        const qreal small = w.view()->zoom();
+        w.resize(1600, 1000);
+        QApplication::processEvents();
+        QVERIFY2(w.view()->zoom() > small * 1.3, qPrintable(QString::number(w.view()->zoom())));
+        w.view()->zoomIn();
+        const qreal chosen = w.view()->zoom();
+        w.resize(1000, 800);
+        QApplication::processEvents();
+        QCOMPARE(w.view()->zoom(), chosen);
+    }
+
     void moveIsOneUndoStep() {
         gui::MainWindow w;
         w.setAutoAnswer(QMessageBox::Discard);

@@ -38,12 +38,14 @@ CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
 }
 
 void CanvasView::setZoom(qreal factor) {
+    fitted_ = false; // the zoom is someone's choice now: a resize keeps it
     factor = std::clamp(factor, kMinZoom, kMaxZoom);
     setTransform(QTransform::fromScale(factor, factor));
     emit zoomChanged(factor);
 }
 
 void CanvasView::zoomBy(qreal factor, QPointF anchor) {
+    fitted_ = false;
     const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     const QPointF before = mapToScene(anchor.toPoint());
     setTransform(QTransform::fromScale(target, target));
@@ -73,6 +75,9 @@ void CanvasView::placeFooter() {
 void CanvasView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     placeFooter();
+    // Fitted and not zoomed since: stay fitted (a window opened small, then enlarged, showed
+    // the diagram at a third of the size it could have).
+    if (fitted_) fitToContents();
 }
 
 bool CanvasView::eventFilter(QObject* watched, QEvent* event) {
@@ -104,6 +109,7 @@ void CanvasView::fitToContents() {
     fitInView(content.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
     setZoom(std::min(zoom(), 1.5)); // a tiny diagram should not fill the screen with one card
     centerOn(content.center());
+    fitted_ = true;
 }
 
 void CanvasView::wheelEvent(QWheelEvent* event) {

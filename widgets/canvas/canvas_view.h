@@ -47,6 +47,7 @@ private:
 
     CanvasScene* canvas_;
     bool spaceHeld_ = false;
+    bool fitted_ = false;          ///< fitted to the diagram and not zoomed since: resizes refit
     bool pannedWithSpace_ = false; ///< this Space press dragged: not a tap
     bool panning_ = false;
     QPoint lastPan_;
