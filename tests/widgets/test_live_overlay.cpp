@@ -7,6 +7,8 @@
 #include "canvas/diagram_export.h"
 #include "canvas/link_item.h"
 #include "common/resources.h"
+#include "components/database.h"
+#include "components/replication_group.h"
 #include "document/document.h"
 #include "gui/theme.h"
 #include "model/scenario_json.h"
@@ -298,6 +300,21 @@ private slots:
         QCOMPARE(failover.overlay.nodeOverlay("db-a")->figures().role, Role::Primary);
         QCOMPARE(failover.overlay.nodeOverlay("db-b")->figures().role, Role::Replica);
         QCOMPARE(failover.overlay.nodeOverlay("api-a")->figures().role, Role::None);
+        // The replica's lag: the writes it applied in the interval, each after the link's
+        // exponential 30 ms (mean of a few hundred: within 25%), and exactly the core's.
+        const auto& group = *static_cast<const components::Database&>(
+                                 failover.sim().component(failover.index("db-b")))
+                                 .group();
+        const auto before = group.lagTotals(failover.index("db-b"));
+        failover.run.runTo(15);
+        failover.overlay.refresh();
+        const auto after = group.lagTotals(failover.index("db-b"));
+        const double lag = failover.overlay.nodeOverlay("db-b")->figures().lagMs;
+        QVERIFY(after.second > before.second + 100);
+        QCOMPARE(lag, (after.first - before.first) / double(after.second - before.second));
+        QVERIFY2(std::abs(lag - 30) < 7.5, qPrintable(QString::number(lag)));
+        QCOMPARE(failover.overlay.nodeOverlay("db-a")->figures().lagMs, -1.0);
+        QVERIFY(failover.overlay.nodeOverlay("db-b")->toolTip().contains("Replication lag"));
         failover.run.runTo(100); // zone A went dark at 60 s: the standby took over
         failover.overlay.refresh();
         QVERIFY(failover.overlay.nodeOverlay("db-a")->showsDown());

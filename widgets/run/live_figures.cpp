@@ -81,6 +81,7 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
     // A restart moves the clock back: start over rather than difference across runs.
     if (last_.size() != n || (n && last_.front().time > now)) {
         last_.assign(n, metrics::CounterSnapshot{});
+        lastLag_.assign(n, {0.0, 0});
         figures_.assign(n, NodeFigures{});
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -109,6 +110,16 @@ const std::vector<NodeFigures>& LiveFigures::read(const model::Scenario& scenari
             f.replicas = spec.params.value("replicas", 1);
         }
         f.role = roleOf(c);
+        if (f.role == NodeFigures::Role::Replica) {
+            const auto* db = static_cast<const components::Database*>(&c);
+            const auto totals = db->group()->lagTotals(c.index());
+            const auto& [sumBefore, countBefore] = lastLag_[i];
+            if (totals.second > countBefore)
+                f.lagMs = (totals.first - sumBefore) / double(totals.second - countBefore);
+            lastLag_[i] = totals;
+        } else {
+            f.lagMs = -1;
+        }
         f.faults = c.faults;
         // A crash of the whole service leaves its instances configured, not running.
         if (f.faults.down && f.instances > 0) f.instances = 0;

@@ -24,6 +24,9 @@ struct NodeFigures {
     std::uint64_t reads = 0; ///< caches: look-ups in the interval
     double hitRatio = -1;    ///< caches: hits over look-ups in the interval; -1: none
     Role role = Role::None;  ///< replicated databases
+    /// Replicas: mean replication lag (ms) of the writes applied since the last reading
+    /// (the last such figure while none arrive); -1: not a replica, or none applied yet.
+    double lagMs = -1;
     sim::FaultState faults;
     /// The mechanism's inner state, one line each, for the tooltip: a balancer's requests in
     /// flight per target and its round-robin pointer, a rate limiter's tokens, a cache's fill.
@@ -37,7 +40,10 @@ struct NodeFigures {
 class LiveFigures {
 public:
     /// Forgets the previous reading (a new or restarted run).
-    void reset() { last_.clear(); }
+    void reset() {
+        last_.clear();
+        lastLag_.clear();
+    }
     /// Figures for every component, in the simulation's order. A reading at the same instant
     /// as the previous one (a repaint while paused) repeats the previous figures.
     const std::vector<NodeFigures>& read(const model::Scenario& scenario,
@@ -45,6 +51,7 @@ public:
 
 private:
     std::vector<metrics::CounterSnapshot> last_;
+    std::vector<std::pair<double, std::uint64_t>> lastLag_; ///< lag totals at the last reading
     std::vector<NodeFigures> figures_;
 };
 

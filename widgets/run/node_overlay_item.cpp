@@ -92,7 +92,14 @@ QString tooltipFor(const NodeFigures& f) {
     if (f.hitRatio >= 0)
         lines << QObject::tr("Cache hits: %1 of %2 look-ups").arg(percent(f.hitRatio)).arg(f.reads);
     if (f.role == NodeFigures::Role::Primary) lines << QObject::tr("Primary: takes the writes");
-    if (f.role == NodeFigures::Role::Replica) lines << QObject::tr("Replica: follows the primary");
+    if (f.role == NodeFigures::Role::Replica) {
+        lines << QObject::tr("Replica: follows the primary");
+        if (f.lagMs >= 0)
+            lines << QObject::tr("Replication lag: %1 ms on average for the writes it applied "
+                                 "in the last %2 s")
+                         .arg(f.lagMs, 0, 'f', f.lagMs < 10 ? 1 : 0)
+                         .arg(f.interval, 0, 'f', 2);
+    }
     lines << f.mechanism;
     if (!f.tables.empty()) return mechanismHtml(lines, f.tables);
     return lines.join(QLatin1Char('\n'));
@@ -151,7 +158,9 @@ void NodeOverlayItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidge
     if (f.role != NodeFigures::Role::None)
         x = chip(p, x, y,
                  f.role == NodeFigures::Role::Primary ? QObject::tr("PRIMARY")
-                                                      : QObject::tr("REPLICA"),
+                 : f.lagMs >= 0
+                     ? QObject::tr("REPLICA · lag %1 ms").arg(f.lagMs, 0, 'f', f.lagMs < 10 ? 1 : 0)
+                     : QObject::tr("REPLICA"),
                  f.role == NodeFigures::Role::Primary ? QColor(0x1D, 0x4E, 0xD8)
                                                       : QColor(0x64, 0x74, 0x8B));
     if (!f.faults.down) return;
