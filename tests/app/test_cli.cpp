@@ -29,7 +29,12 @@ Result runSdlab(const QStringList& arguments) {
     QProcess p;
     p.start(QStringLiteral(SDLAB_BINARY), arguments);
     Result r;
-    if (!p.waitForStarted(kTimeoutMs) || !p.waitForFinished(kTimeoutMs)) {
+    if (!p.waitForStarted(kTimeoutMs)) { // say why: a binary being relinked, or missing
+        r.crashed = true;
+        r.err = "did not start: " + p.errorString();
+        return r;
+    }
+    if (!p.waitForFinished(kTimeoutMs)) {
         p.kill();
         p.waitForFinished();
         r.crashed = true;
