@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QMap>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSet>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -53,7 +54,13 @@ LessonPanel::LessonPanel(Document* doc, const QString& lessonsDir, QWidget* pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(pages_);
     pages_->addWidget(buildBrowser());
-    pages_->addWidget(buildPlayer());
+    // The player scrolls as a whole when the dock is short: hints and check messages then
+    // push the page down instead of squeezing the step's text to a few lines.
+    auto* player = new QScrollArea;
+    player->setWidgetResizable(true);
+    player->setFrameShape(QFrame::NoFrame);
+    player->setWidget(buildPlayer());
+    pages_->addWidget(player);
     connect(&watcher_, &QFutureWatcher<CheckResult>::finished, this, &LessonPanel::showResult);
     fillBrowser();
 }
@@ -115,6 +122,7 @@ QWidget* LessonPanel::buildPlayer() {
     connect(steps_, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { openStep(steps_->row(item)); });
     text_ = new QTextBrowser;
+    text_->setMinimumHeight(160); // a step is read first: it keeps room for a paragraph or two
     text_->setObjectName("stepText");
     text_->setOpenExternalLinks(true);
     goal_ = new QLabel;
@@ -421,6 +429,7 @@ void LessonPanel::resetStep() {
     if (!lesson()) return;
     const std::string start = lesson()->startingDesign(std::size_t(step_));
     if (!start.empty()) loadDesign(start, tr("Reset step"));
+    results_->clear(); // the last check was of the design just replaced
 }
 
 void LessonPanel::check() {
@@ -455,10 +464,13 @@ void LessonPanel::showResult() {
         emit checkFinished(false);
         return;
     }
+    QStringList shown; // two checks of a missing thing say the same: once is enough
     for (const auto& c : r.outcome.checks) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1 %2").arg(c.passed ? kDone : QStringLiteral("✗"), qs(c.message)),
-            results_);
+        const QString text =
+            QStringLiteral("%1 %2").arg(c.passed ? kDone : QStringLiteral("✗"), qs(c.message));
+        if (shown.contains(text)) continue;
+        shown << text;
+        auto* item = new QListWidgetItem(text, results_);
         item->setForeground(c.passed ? kPass : kFail);
     }
     if (r.outcome.passed) {

@@ -45,6 +45,8 @@ public:
     Counts packetsOn(const QString& from, const QString& to) const;
     /// The rate written beside the link ("1.2k/s"), empty when its dots are readable alone.
     QString rateLabel(const QString& from, const QString& to) const;
+    /// The link's smoothed rate (calls per simulated second) its label shows; 0: no link.
+    double rateOn(const QString& from, const QString& to) const;
     /// Moves the dots and repaints now (on every advance of the run).
     void frame();
 
@@ -59,8 +61,9 @@ private:
         QString from, to;
         std::uint64_t calls = 0, timeouts = 0;
         std::uint64_t calleeArrivals = 0, calleeFailed = 0, calleeRejected = 0, calleeHits = 0;
-        double simRate = 0;  ///< calls per simulated second
-        double wallRate = 0; ///< calls per wall second at the current speed
+        double simRate = 0;    ///< calls per simulated second
+        bool measured = false; ///< simRate has had a first reading
+        double wallRate = 0;   ///< calls per wall second at the current speed
     };
     void onAdvanced();
     void onStateChanged();
