@@ -665,14 +665,23 @@ void MainWindow::copySelection() {
     mime->setData(kClipboardMime, doc_->copy(ids));
     QApplication::clipboard()->setMimeData(mime);
     pasteCount_ = 0;
+    pasteStep_ = stepBelow(ids);
+}
+
+QPointF MainWindow::stepBelow(const QStringList& ids) const {
+    // Copies land just below the originals, clear of them and of their live bars: "add two
+    // more servers" with Ctrl+D gives a tidy column, not cards stacked on one another.
+    QRectF bounds;
+    for (const auto& id : ids)
+        if (auto* card = scene_->componentItem(id)) bounds |= card->cardSceneRect();
+    return QPointF(0, bounds.height() + 60);
 }
 
 void MainWindow::paste() {
     const QMimeData* mime = QApplication::clipboard()->mimeData();
     if (!mime || !mime->hasFormat(kClipboardMime)) return;
     ++pasteCount_;
-    const QStringList added =
-        doc_->paste(mime->data(kClipboardMime), QPointF(40, 40) * pasteCount_);
+    const QStringList added = doc_->paste(mime->data(kClipboardMime), pasteStep_ * pasteCount_);
     scene_->selectComponents(added);
 }
 
@@ -723,7 +732,7 @@ void MainWindow::groupIntoZone() {
 void MainWindow::duplicateSelection() {
     const QStringList ids = scene_->selectedComponentIds();
     if (ids.isEmpty()) return;
-    scene_->selectComponents(doc_->paste(doc_->copy(ids), QPointF(40, 40)));
+    scene_->selectComponents(doc_->paste(doc_->copy(ids), stepBelow(ids)));
 }
 
 } // namespace sdlab::gui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointF>
 
 class QAction;
 class QDockWidget;
@@ -101,6 +102,7 @@ private:
     void paste();
     void deleteSelection();
     void duplicateSelection();
+    QPointF stepBelow(const QStringList& ids) const;
     void groupIntoZone();
     void alignSelection(widgets::Alignment how);
     void fitWhenLaidOut();
@@ -143,6 +145,7 @@ private:
     QDockWidget* traceDock_ = nullptr;
     int autoAnswer_ = 0;
     int pasteCount_ = 0;
+    QPointF pasteStep_{40, 40}; ///< how far each paste lands from the copied cards
 
     QAction *newAct_, *openAct_, *saveAct_, *saveAsAct_, *exportAct_, *quitAct_;
     QAction *undoAct_, *redoAct_, *cutAct_, *copyAct_, *pasteAct_, *deleteAct_, *duplicateAct_,

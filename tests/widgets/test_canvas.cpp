@@ -164,6 +164,27 @@ private slots:
         QCOMPARE(w.view()->zoom(), chosen);
     }
 
+    // Ctrl+D twice on a server: a tidy column of three, no card over another.
+    void duplicatesLandClearOfTheOriginal() {
+        gui::MainWindow w;
+        QVERIFY(showEmpty(w));
+        const QPoint centre = w.view()->viewport()->rect().center();
+        dropFromPalette(w, "service", centre);
+        QAction* duplicate = nullptr;
+        for (auto* a : w.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(QStringLiteral("Ctrl+D"))) duplicate = a;
+        QVERIFY(duplicate);
+        w.scene()->selectComponents({"service1"});
+        duplicate->trigger();
+        duplicate->trigger();
+        const QStringList ids = componentIds(*w.document());
+        QCOMPARE(ids.size(), 3);
+        for (int i = 0; i < ids.size(); ++i)
+            for (int j = i + 1; j < ids.size(); ++j)
+                QVERIFY(!w.scene()->componentItem(ids[i])->cardSceneRect().intersects(
+                    w.scene()->componentItem(ids[j])->cardSceneRect()));
+    }
+
     void moveIsOneUndoStep() {
         gui::MainWindow w;
         w.setAutoAnswer(QMessageBox::Discard);
