@@ -1,6 +1,7 @@
 // The main window's run controls and charts, driven like a user would: the toolbar's buttons
 // move the clock as they say, the traffic slider reaches the core's clients, and what the
 // charts show (and export) is exactly what the core computed.
+#include "canvas/canvas_scene.h"
 #include "canvas/canvas_view.h"
 #include "charts/charts_panel.h"
 #include "charts/time_chart.h"
@@ -24,11 +25,14 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QWheelEvent>
 #include <numeric>
 
 using namespace sdlab;
@@ -404,6 +408,26 @@ private slots:
         QVERIFY(w.liveRun()->playing());
         QTRY_VERIFY(w.liveRun()->now() > 0.2);
         w.liveRun()->pause();
+    }
+
+    // The wheel over a chart scrolls the charts panel (the plot itself does not zoom).
+    void wheelOverAChartScrollsThePanel() {
+        gui::MainWindow w;
+        QVERIFY(open(w, "url-shortener.json"));
+        w.resize(1400, 800);
+        w.show();
+        w.scene()->selectComponents({QStringLiteral("cache")});
+        w.runFor(5);
+        QApplication::processEvents();
+        auto* scroll = w.chartsPanel()->findChild<QScrollArea*>();
+        QVERIFY(scroll && scroll->verticalScrollBar()->maximum() > 0); // more charts than room
+        const int before = scroll->verticalScrollBar()->value();
+        QWidget* plot = w.chartsPanel()->charts().front()->plot();
+        const QPointF at(plot->width() / 2.0, plot->height() / 2.0);
+        QWheelEvent wheel(at, plot->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(plot, &wheel);
+        QVERIFY(scroll->verticalScrollBar()->value() > before);
     }
 
     // The old run's clock, rows and charts go the moment another file opens.

@@ -5,7 +5,9 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractScrollArea>
 #include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -243,6 +245,14 @@ bool TimeChart::eventFilter(QObject* watched, QEvent* event) {
         } else if (event->type() == QEvent::ContextMenu) {
             showContextMenu(static_cast<QContextMenuEvent*>(event)->globalPos());
             return true;
+        } else if (event->type() == QEvent::Wheel) {
+            // The plot does not zoom: the wheel scrolls the panel the chart sits in (over a
+            // chart it did nothing, and the charts below were out of reach but for the bar).
+            for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+                if (auto* scroll = qobject_cast<QAbstractScrollArea*>(w)) {
+                    QCoreApplication::sendEvent(scroll->viewport(), event);
+                    return true;
+                }
         } else if (event->type() == QEvent::PaletteChange ||
                    event->type() == QEvent::FontChange) { // presentation mode sets both
             applyPalette();
