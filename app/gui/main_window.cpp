@@ -429,8 +429,10 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::showLessons() {
-    lessons_->showBrowser();
     const bool wasHidden = lessonsDock_->isHidden();
+    // Back to the lesson in progress when the panel was put away; from a lesson in view, or
+    // with none open, to the list of lessons.
+    if (!(wasHidden && lessons_->playing())) lessons_->showBrowser();
     lessonsDock_->show();
     lessonsDock_->raise();
     if (wasHidden) // the step's text gets the larger share; the inspector stays in reach

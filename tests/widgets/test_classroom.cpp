@@ -265,6 +265,22 @@ private slots:
         QVERIFY(!win.w.isWindowModified());
     }
 
+    // F1 brings back the lesson in progress when its panel was closed; from the lesson, F1
+    // goes to the list.
+    void lessonsKeyReturnsToTheLessonInProgress() {
+        Window win;
+        auto* lessons = win.w.lessonPanel();
+        win.w.showLessons();
+        QVERIFY(lessons->openLesson("circuit-breaker"));
+        auto* dock = win.w.findChild<QDockWidget*>("lessonsDock");
+        dock->close();
+        win.w.showLessons();
+        QVERIFY(dock->isVisible());
+        QVERIFY(lessons->playing()); // the lesson, not the list
+        win.w.showLessons();
+        QVERIFY(!lessons->playing()); // the list
+    }
+
     // With a lesson open, → and ← are its steps, and the step shows large beside the canvas.
     void keysStepThroughALesson() {
         Window win;
