@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -88,6 +89,31 @@ private slots:
     void cleanup() {
         panel.reset();
         doc.reset();
+    }
+
+    // Typing in the find box keeps the lessons whose title or concepts hold the words.
+    void findFiltersTheBrowser() {
+        auto* browser = child<QTreeWidget>("lessonBrowser");
+        auto* find = child<QLineEdit>("lessonFind");
+        QVERIFY(find);
+        const auto shownIds = [&] {
+            QSet<QString> ids;
+            for (int g = 0; g < browser->topLevelItemCount(); ++g) {
+                const QTreeWidgetItem* group = browser->topLevelItem(g);
+                for (int i = 0; i < group->childCount(); ++i)
+                    if (!group->isHidden() && !group->child(i)->isHidden())
+                        ids.insert(group->child(i)->data(0, Qt::UserRole).toString());
+            }
+            return ids;
+        };
+        const auto all = shownIds();
+        QTest::keyClicks(find, "breaker");
+        const auto found = shownIds();
+        QVERIFY(found.contains("circuit-breaker"));
+        QVERIFY(!found.contains("sharding"));
+        QVERIFY(found.size() < all.size());
+        find->clear();
+        QCOMPARE(shownIds(), all);
     }
 
     void browserListsLessonsGroupedByTag() {

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMap>
 #include <QPushButton>
@@ -97,10 +98,39 @@ QWidget* LessonPanel::buildBrowser() {
         const QString id = item->data(0, Qt::UserRole).toString();
         if (!id.isEmpty()) openLesson(id);
     });
+    find_ = new QLineEdit;
+    find_->setObjectName("lessonFind");
+    find_->setPlaceholderText(tr("Find a lesson or a concept…"));
+    find_->setClearButtonEnabled(true);
+    connect(find_, &QLineEdit::textChanged, this, &LessonPanel::filterBrowser);
     v->addWidget(browserNote_);
+    v->addWidget(find_);
     v->addWidget(browser_, 1);
     v->addStretch(); // the note stays on top when there is no list
     return page;
+}
+
+void LessonPanel::filterBrowser(const QString& text) {
+    // A lesson shows when its title or its tooltip (level, concepts) holds the words; a
+    // concept's whole group when its name does.
+    const QString needle = text.trimmed();
+    const auto matches = [&](const QTreeWidgetItem* item) {
+        return item->text(0).contains(needle, Qt::CaseInsensitive) ||
+               item->toolTip(0).contains(needle, Qt::CaseInsensitive);
+    };
+    for (int g = 0; g < browser_->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = browser_->topLevelItem(g);
+        const bool wholeGroup =
+            needle.isEmpty() || group->text(0).contains(needle, Qt::CaseInsensitive);
+        bool any = false;
+        for (int i = 0; i < group->childCount(); ++i) {
+            const bool shown = wholeGroup || matches(group->child(i));
+            group->child(i)->setHidden(!shown);
+            any |= shown;
+        }
+        group->setHidden(!any && !wholeGroup);
+        if (!needle.isEmpty() && any) group->setExpanded(true);
+    }
 }
 
 QWidget* LessonPanel::buildPlayer() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
@@ -70,6 +71,7 @@ private:
     void fitBrowserRows();
     void refreshStep();
     void refreshSteps();
+    void filterBrowser(const QString& text);
     void refreshHints();
     void loadDesign(const std::string& path, const QString& undoText);
     void showResult();
@@ -87,6 +89,7 @@ private:
 
     QStackedWidget* pages_;
     QTreeWidget* browser_;
+    QLineEdit* find_;     ///< filters the browser by title and concept
     QLabel* browserNote_; ///< why the browser is empty or short (no folder, unreadable lessons)
     QLabel* title_;
     QLabel* progress_;
