@@ -1,5 +1,7 @@
 #include "build_simulation.h"
 
+#include "model/scenario_error.h"
+
 #include "api_gateway.h"
 #include "build_catalogue.h"
 #include "cache.h"
@@ -267,7 +269,14 @@ std::unique_ptr<sim::Simulation> buildSimulation(const model::Scenario& s) {
     auto simulation = std::make_unique<sim::Simulation>(s.warmupS);
     for (std::size_t i = 0; i < s.components.size(); ++i)
         simulation->addComponent(makeComponent(s, s.components[i], sim::Index(i)));
-    for (const auto& l : s.links) {
+    for (std::size_t k = 0; k < s.links.size(); ++k) {
+        const auto& l = s.links[k];
+        // A file is checked when read; a scenario built in memory (an editor's, half way
+        // through an edit) may not be: refuse it by name rather than index out of range.
+        for (const auto& end : {l.from, l.to})
+            if (s.indexOf(end) < 0)
+                throw model::ScenarioError("links[" + std::to_string(k) + "]",
+                                           "joins '" + end + "', which is not a component");
         sim::Link link;
         link.from = sim::Index(s.indexOf(l.from));
         link.to = sim::Index(s.indexOf(l.to));

@@ -5,6 +5,7 @@
 // Error texts mark the expected location with '@' (removed before parsing): the error must
 // point at the character right after the marker. For syntax errors the parser may point
 // anywhere inside the offending token, whose length the table gives.
+#include "components/build_simulation.h"
 #include "model/scenario_error.h"
 #include "model/scenario_json.h"
 
@@ -744,6 +745,21 @@ private slots:
         for (const QString& f : files)
             QTest::newRow(qPrintable(f)) << QDir(examplesDir()).filePath(f);
     }
+    // A scenario made in memory with a link to a component that is gone (an editor half way
+    // through a rename) is refused by name when built, not run with a bad index.
+    void buildingRefusesALinkToNothing() {
+        Scenario s = sdlab::model::loadScenarioFile(SDLAB_EXAMPLES_DIR "/url-shortener.json");
+        s.components[std::size_t(s.indexOf("cache"))].id = "redis";
+        try {
+            sdlab::components::buildSimulation(s);
+            QFAIL("built a simulation with a link to a missing component");
+        } catch (const ScenarioError& e) {
+            QVERIFY2(QString::fromStdString(e.path()).startsWith("links[") &&
+                         QString(e.what()).contains("'cache'"),
+                     qPrintable(QString::fromStdString(e.describe("design.json"))));
+        }
+    }
+
     void roundTrip() {
         QFETCH(QString, file);
         const std::string original = readFile(file);
